@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the SQLite file and media live. */
+  dataDir: string;
+  /** `postgres://…` selects PostgreSQL; otherwise the SQLite file in `dataDir` is used. */
+  databaseUrl: string | null;
+  /** Language used when the reader's browser asks for none we have. */
+  defaultLang: string;
+  /** Load the demo exhibition into an empty database at start-up. */
+  loadDemo: boolean;
+  /** How often (ms) other app servers' content changes are looked for. */
+  contentPollMs: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function intFrom(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFrom('PORT', env['PORT'], 3000),
+    host: env['HOST'] ?? '0.0.0.0',
+    dataDir: resolve(env['TSUZURI_DATA_DIR'] ?? './data'),
+    databaseUrl: env['DATABASE_URL'] || null,
+    defaultLang: env['TSUZURI_DEFAULT_LANG'] ?? 'en',
+    loadDemo: env['TSUZURI_DEMO'] !== '0',
+    contentPollMs: intFrom('TSUZURI_CONTENT_POLL_MS', env['TSUZURI_CONTENT_POLL_MS'], 1000),
+    logLevel: env['LOG_LEVEL'] ?? 'info',
+  };
+}

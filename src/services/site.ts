@@ -1,0 +1,182 @@
+// Read models of the public site. Only published content ever leaves this module.
+import type { Chapter, Exhibition, Institution, Item, Person, Place, Section, SitePage } from '../domain/types.ts';
+import type { ContentStore } from '../storage/index.ts';
+
+export interface HomeModel {
+  exhibitions: Exhibition[];
+  institutions: Map<string, Institution>;
+}
+
+export interface ExhibitionModel {
+  exhibition: Exhibition;
+  institutions: Map<string, Institution>;
+  /** Number of published items per chapter id. */
+  itemCounts: Map<string, number>;
+}
+
+export interface ChapterModel {
+  exhibition: Exhibition;
+  chapter: Chapter;
+  items: Map<string, Item>;
+  institutions: Map<string, Institution>;
+  prev: Chapter | null;
+  next: Chapter | null;
+}
+
+export interface ItemContext {
+  exhibition: Exhibition;
+  chapter: Chapter;
+  section: Section;
+  prev: Item | null;
+  next: Item | null;
+}
+
+export interface ItemModel {
+  item: Item;
+  institutions: Map<string, Institution>;
+  people: Person[];
+  places: Place[];
+  contexts: ItemContext[];
+}
+
+export interface PersonModel {
+  person: Person;
+  items: Item[];
+  institutions: Map<string, Institution>;
+}
+
+export interface InstitutionsModel {
+  institutions: Map<string, Institution>;
+  counts: Map<string, number>;
+}
+
+export interface InstitutionModel {
+  institution: Institution;
+  institutions: Map<string, Institution>;
+  children: Institution[];
+  items: Item[];
+}
+
+function published<T extends { state: string }>(x: T | null): T | null {
+  return x && x.state === 'published' ? x : null;
+}
+
+/** Keeps only published items in a chapter's sections (drafts never show, even by placement). */
+function publishedStructure(ex: Exhibition, visible: ReadonlySet<string>): Exhibition {
+  return {
+    ...ex,
+    chapters: ex.chapters.map((c) => ({
+      ...c,
+      sections: c.sections.map((s) => ({ ...s, itemIds: s.itemIds.filter((id) => visible.has(id)) })),
+    })),
+  };
+}
+
+export class SiteService {
+  constructor(private readonly store: ContentStore) {}
+
+  async institutionMap(): Promise<Map<string, Institution>> {
+    return new Map((await this.store.listInstitutions()).map((i) => [i.id, i]));
+  }
+
+  private async publishedItems(ids: readonly string[]): Promise<Item[]> {
+    return (await this.store.getItems(ids)).filter((i) => i.state === 'published');
+  }
+
+  private async publishedExhibition(ex: Exhibition | null): Promise<{ ex: Exhibition; items: Item[] } | null> {
+    const p = published(ex);
+    if (!p) return null;
+    const allIds = p.chapters.flatMap((c) => c.sections.flatMap((s) => s.itemIds));
+    const items = await this.publishedItems(allIds);
+    return { ex: publishedStructure(p, new Set(items.map((i) => i.id))), items };
+  }
+
+  async home(): Promise<HomeModel> {
+    const ids = await this.store.listExhibitionIds(true);
+    const exhibitions: Exhibition[] = [];
+    for (const id of ids) {
+      const ex = published(await this.store.getExhibition(id));
+      if (ex) exhibitions.push(ex);
+    }
+    return { exhibitions, institutions: await this.institutionMap() };
+  }
+
+  async exhibition(slug: string): Promise<ExhibitionModel | null> {
+    const found = await this.publishedExhibition(await this.store.getExhibitionBySlug(slug));
+    if (!found) return null;
+    const itemCounts = new Map(found.ex.chapters.map((c) => [c.id, c.sections.reduce((n, s) => n + s.itemIds.length, 0)]));
+    return { exhibition: found.ex, institutions: await this.institutionMap(), itemCounts };
+  }
+
+  async chapter(slug: string, chapterSlug: string): Promise<ChapterModel | null> {
+    const found = await this.publishedExhibition(await this.store.getExhibitionBySlug(slug));
+    if (!found) return null;
+    const chapters = found.ex.chapters;
+    const i = chapters.findIndex((c) => c.slug === chapterSlug);
+    const chapter = chapters[i];
+    if (!chapter) return null;
+    return {
+      exhibition: found.ex,
+      chapter,
+      items: new Map(found.items.map((it) => [it.id, it])),
+      institutions: await this.institutionMap(),
+      prev: chapters[i - 1] ?? null,
+      next: chapters[i + 1] ?? null,
+    };
+  }
+
+  async item(id: string): Promise<ItemModel | null> {
+    const item = published(await this.store.getItem(id));
+    if (!item) return null;
+    const contexts: ItemContext[] = [];
+    for (const p of await this.store.placementsOf(id)) {
+      const found = await this.publishedExhibition(await this.store.getExhibition(p.exhibitionId));
+      if (!found) continue;
+      const chapter = found.ex.chapters.find((c) => c.id === p.chapterId);
+      const section = chapter?.sections.find((s) => s.id === p.sectionId);
+      if (!chapter || !section) continue;
+      // Previous and next run through the whole exhibition in reading order.
+      const order = found.ex.chapters.flatMap((c) => c.sections.flatMap((s) => s.itemIds));
+      const at = order.indexOf(id);
+      const byId = new Map(found.items.map((it) => [it.id, it]));
+      contexts.push({
+        exhibition: found.ex,
+        chapter,
+        section,
+        prev: byId.get(order[at - 1] ?? '') ?? null,
+        next: byId.get(order[at + 1] ?? '') ?? null,
+      });
+    }
+    return {
+      item,
+      institutions: await this.institutionMap(),
+      people: await this.store.getPeople(item.personIds),
+      places: await this.store.getPlaces(item.placeIds),
+      contexts,
+    };
+  }
+
+  async person(id: string): Promise<PersonModel | null> {
+    const [person] = await this.store.getPeople([id]);
+    if (!person) return null;
+    const items = await this.publishedItems(await this.store.itemIdsByPerson(id));
+    return { person, items, institutions: await this.institutionMap() };
+  }
+
+  async institutions(): Promise<InstitutionsModel> {
+    return { institutions: await this.institutionMap(), counts: await this.store.countItemsByInstitution() };
+  }
+
+  async institution(id: string): Promise<InstitutionModel | null> {
+    const institutions = await this.institutionMap();
+    const institution = institutions.get(id);
+    if (!institution) return null;
+    const children = [...institutions.values()].filter((i) => i.parentId === id);
+    const items = await this.publishedItems(await this.store.itemIdsByInstitution(id));
+    return { institution, institutions, children, items };
+  }
+
+  async sitePage(id: string): Promise<SitePage | null> {
+    return this.store.getSitePage(id);
+  }
+}

@@ -1,0 +1,35 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m001 from './001-initial.ts';
+
+// Migrations are listed in code rather than read from a folder, so they work the same
+// from a checkout, a package, or a bundled static build.
+const migrations: Record<string, Migration> = {
+  '001-initial': m001,
+};
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
+
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) ?? '';
+
+export class MigrationError extends Error {}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works below the typed schema
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const cause = error instanceof Error ? error.message : String(error ?? '');
+    throw new MigrationError(`migration ${failed?.migrationName ?? ''} failed: ${cause}`);
+  }
+}
+
+/** True when every known migration has been applied. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export async function migrationsCurrent(db: Kysely<any>): Promise<boolean> {
+  const migrator = new Migrator({ db, provider });
+  const list = await migrator.getMigrations();
+  return list.every((m) => m.executedAt !== undefined);
+}
