@@ -1,0 +1,157 @@
+// Benchmark: Tsuzuri serving a chapter page and an item page vs nginx serving the same bytes
+// from disk, with the same load generator (wrk) in the same run. Prints requests/s, the ratio
+// to nginx, and p99 latency for each. Target: ≥ 0.5 of nginx's requests/s at 64 connections.
+//
+//   npm run bench:pages [-- --duration 10 --connections 64 --nginx-workers 1]
+//
+// Needs Debian's nginx (nginx-light) and wrk.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: opts } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '64' },
+    'nginx-workers': { type: 'string', default: '1' },
+  },
+});
+
+const PAGES = [
+  { name: 'chapter', path: '/en/exhibitions/japan-mongolia/establishment-1972' },
+  { name: 'item', path: '/en/items/joint-communique-1972' },
+];
+
+function which(cmd: string): string | null {
+  try {
+    return execFileSync('which', [cmd], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, ms = 60000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+interface WrkResult {
+  rps: number;
+  p99ms: number;
+}
+
+function toMs(v: string): number {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(v.trim());
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
+}
+
+function wrk(url: string): WrkResult {
+  const out = execFileSync('wrk', ['-t1', `-c${opts.connections}`, `-d${opts.duration}s`, '--latency', url], { encoding: 'utf8' });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const p99 = /\s99%\s+(\S+)/.exec(out)?.[1] ?? '';
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
+  if (non2xx) throw new Error(`${url}: ${non2xx[1]} error responses`);
+  return { rps, p99ms: toMs(p99) };
+}
+
+async function main(): Promise<void> {
+  for (const tool of ['nginx', 'wrk']) {
+    if (!which(tool) && !(tool === 'nginx' && which('/usr/sbin/nginx'))) {
+      console.error(`${tool} not found: apt-get install -y nginx-light wrk`);
+      process.exit(2);
+    }
+  }
+  const nginxBin = which('nginx') ?? '/usr/sbin/nginx';
+  const work = mkdtempSync(join(tmpdir(), 'tsuzuri-bench-'));
+  const children: ChildProcess[] = [];
+  const cleanup = () => {
+    for (const c of children) c.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  };
+  process.on('exit', cleanup);
+  try {
+    const appPort = await freePort();
+    const app = spawn(process.execPath, ['bin/tsuzuri.js', 'serve'], {
+      env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', TSUZURI_DATA_DIR: join(work, 'data'), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(app);
+    const appBase = `http://127.0.0.1:${appPort}`;
+    await waitFor(`${appBase}/healthz`);
+
+    // nginx serves exactly the bytes Tsuzuri serves, from disk.
+    const root = join(work, 'www');
+    for (const p of PAGES) {
+      const body = Buffer.from(await (await fetch(`${appBase}${p.path}`)).arrayBuffer());
+      mkdirSync(join(root, p.name), { recursive: true });
+      writeFileSync(join(root, p.name, 'index.html'), body);
+      console.log(`${p.name} page: ${body.length} bytes`);
+    }
+    const nginxPort = await freePort();
+    const conf = join(work, 'nginx.conf');
+    writeFileSync(
+      conf,
+      `worker_processes ${opts['nginx-workers']};
+daemon off;
+pid ${join(work, 'nginx.pid')};
+error_log ${join(work, 'nginx-error.log')} warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  default_type text/html;
+  client_body_temp_path ${work}/cb; proxy_temp_path ${work}/px; fastcgi_temp_path ${work}/fc; uwsgi_temp_path ${work}/uw; scgi_temp_path ${work}/sc;
+  server { listen 127.0.0.1:${nginxPort}; root ${root}; }
+}
+`,
+    );
+    const nginx = spawn(nginxBin, ['-c', conf, '-p', work], { stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push(nginx);
+    await waitFor(`http://127.0.0.1:${nginxPort}/${PAGES[0]?.name}/`);
+
+    console.log(`wrk -t1 -c${opts.connections} -d${opts.duration}s; nginx worker_processes ${opts['nginx-workers']}; Tsuzuri: one process`);
+    for (const p of PAGES) {
+      // Warm both up so the first render and cold caches are not measured.
+      execFileSync('wrk', ['-t1', '-c8', '-d2s', `${appBase}${p.path}`]);
+      execFileSync('wrk', ['-t1', '-c8', '-d2s', `http://127.0.0.1:${nginxPort}/${p.name}/`]);
+      const base = wrk(`http://127.0.0.1:${nginxPort}/${p.name}/`);
+      const ours = wrk(`${appBase}${p.path}`);
+      const ratio = ours.rps / base.rps;
+      console.log(
+        `${p.name.padEnd(8)} nginx ${base.rps.toFixed(0).padStart(7)} req/s p99 ${base.p99ms.toFixed(2)} ms | ` +
+          `tsuzuri ${ours.rps.toFixed(0).padStart(7)} req/s p99 ${ours.p99ms.toFixed(2)} ms | ratio ${ratio.toFixed(2)} ${ratio >= 0.5 ? '(target ≥ 0.5 met)' : '(below target 0.5)'}`,
+      );
+    }
+  } finally {
+    cleanup();
+    process.removeListener('exit', cleanup);
+  }
+}
+
+await main();

@@ -1,0 +1,75 @@
+// The `tsuzuri` command: serve | migrate | demo | help.
+import { parseArgs } from 'node:util';
+import { ConfigError, configFromEnv } from '../config.ts';
+import { startServer } from '../http/server.ts';
+import { openFromConfig } from '../main.ts';
+import { ContentService } from '../services/content.ts';
+import { loadDemo } from '../services/demo.ts';
+
+const HELP = `Usage: tsuzuri <command>
+
+Commands:
+  serve            serve the site (loads the demo exhibition into an empty database)
+  migrate          apply database migrations and exit
+  demo [--force]   load the demo exhibition (--force: also when the database is not empty)
+  help             show this help
+
+Environment:
+  PORT              port to listen on (default 3000)
+  TSUZURI_DATA_DIR  where the SQLite file and media live (default ./data)
+  DATABASE_URL      postgres://… to use PostgreSQL instead of SQLite
+  TSUZURI_DEFAULT_LANG  language for readers whose browser asks for none we have (default en)
+  TSUZURI_DEMO=0    do not load the demo exhibition into an empty database
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  const config = configFromEnv();
+  switch (command) {
+    case 'serve': {
+      await startServer(config);
+      return -1;
+    }
+    case 'migrate': {
+      const { storage } = await openFromConfig(config);
+      await storage.close();
+      console.log('migrations applied');
+      return 0;
+    }
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } } });
+      const { storage, media } = await openFromConfig(config);
+      try {
+        if (!values.force && !(await storage.store.isEmpty())) {
+          console.error('the database already holds content; use --force to load the demo over it');
+          return 1;
+        }
+        await loadDemo(new ContentService(storage.store), media);
+        console.log('demo exhibition loaded');
+        return 0;
+      } finally {
+        await storage.close();
+      }
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  if (code >= 0) process.exitCode = code;
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`configuration error: ${err.message}`);
+    process.exitCode = 2;
+  } else {
+    throw err;
+  }
+}

@@ -1,0 +1,180 @@
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Lang } from '../domain/types.ts';
+import { MediaPathError, type MediaStore } from '../media/store.ts';
+import { ContentService } from '../services/content.ts';
+import { SiteService } from '../services/site.ts';
+import type { Storage } from '../storage/index.ts';
+import type { ViewContext } from '../views/context.ts';
+import { renderNotFound } from '../views/pages.tsx';
+import { loadAssets, type Assets } from './assets.ts';
+import { encodeResponse, PageCache, pickEncoding, type CachedResponse } from './page-cache.ts';
+import { siteRoutes } from './routes/site.ts';
+import { SiteState } from './site-state.ts';
+
+export interface AppDeps {
+  storage: Storage;
+  media: MediaStore;
+}
+
+export interface App {
+  fastify: FastifyInstance;
+  content: ContentService;
+  site: SiteService;
+  state: SiteState;
+  /** Reads the content version now (other app servers may have changed content). */
+  refreshVersion(): Promise<void>;
+}
+
+// Pages are the same for every reader, so shared caches may keep them; `no-cache` makes
+// every reuse revalidate with the ETag, so a change shows at once.
+const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+export type PageRenderer = (ctx: ViewContext) => Promise<string | null>;
+
+export interface PageSender {
+  /** Serves a page from the cache, rendering it on a miss; a null render is a 404. */
+  page(req: FastifyRequest, reply: FastifyReply, lang: Lang, path: string, render: PageRenderer): Promise<FastifyReply>;
+  notFound(req: FastifyRequest, reply: FastifyReply, lang?: Lang): FastifyReply;
+  send(req: FastifyRequest, reply: FastifyReply, r: CachedResponse, status: number, cacheControl: string): FastifyReply;
+}
+
+function sendCached(req: FastifyRequest, reply: FastifyReply, r: CachedResponse, status: number, cacheControl: string): FastifyReply {
+  reply.headers(SECURITY_HEADERS);
+  reply.header('cache-control', cacheControl).header('etag', r.etag).header('vary', 'accept-encoding');
+  if (status === 200 && req.headers['if-none-match'] === r.etag) return reply.code(304).send();
+  const enc = pickEncoding(req.headers['accept-encoding'], r);
+  reply.code(status).header('content-type', r.contentType);
+  if (enc) reply.header('content-encoding', enc);
+  return reply.send(enc === 'br' ? r.br : enc === 'gzip' ? r.gzip : r.body);
+}
+
+export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
+  const { storage, media } = deps;
+  const fastify = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Ids and slugs are case-sensitive; a trailing slash is handled by redirects, not guesswork.
+    routerOptions: { ignoreTrailingSlash: false, caseSensitive: true, maxParamLength: 1000 },
+    trustProxy: false,
+    // One log line per request would cost more than serving a cached page; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  const state = new SiteState(storage.store, config.defaultLang);
+  await state.reload();
+  const assets: Assets = await loadAssets();
+  const cache = new PageCache();
+  let version = await storage.store.contentVersion();
+
+  const setVersion = async (v: number) => {
+    if (v === version) return;
+    version = v;
+    await state.reload();
+  };
+  const refreshVersion = async () => setVersion(await storage.store.contentVersion());
+
+  const content = new ContentService(storage.store, (v) => {
+    void setVersion(v);
+  });
+  const site = new SiteService(storage.store);
+
+  let timer: NodeJS.Timeout | null = null;
+  if (config.contentPollMs > 0) {
+    timer = setInterval(() => {
+      refreshVersion().catch((err: unknown) => fastify.log.warn({ err }, 'content version check failed'));
+    }, config.contentPollMs);
+    timer.unref();
+  }
+  fastify.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
+
+  const notFound = (req: FastifyRequest, reply: FastifyReply, lang?: Lang): FastifyReply => {
+    const l = lang && state.has(lang) ? lang : state.negotiate(req.headers['accept-language']);
+    const html = renderNotFound(state.context(l, '/', assets.urls));
+    return sendCached(req, reply, encodeResponse(html, 'text/html; charset=utf-8'), 404, 'no-store');
+  };
+
+  const sender: PageSender = {
+    async page(req, reply, lang, path, render) {
+      if (!state.has(lang)) return notFound(req, reply);
+      const key = `${lang}${path}`;
+      const v = version;
+      let hit = cache.get(key, v);
+      if (!hit) {
+        const html = await render(state.context(lang, path, assets.urls));
+        if (html === null) return notFound(req, reply, lang);
+        hit = encodeResponse(html, 'text/html; charset=utf-8');
+        cache.set(key, v, hit);
+      }
+      return sendCached(req, reply, hit, 200, PAGE_CACHE_CONTROL);
+    },
+    notFound,
+    send: sendCached,
+  };
+
+  fastify.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async () => ({ status: 'ok' }));
+  fastify.get(
+    '/readyz',
+    { schema: { response: { '2xx': { type: 'object', properties: { status: { type: 'string' } } } } } },
+    async (_req, reply) => {
+      const ok = await storage.ready();
+      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable' });
+    },
+  );
+
+  fastify.get<{ Params: { file: string } }>(
+    '/assets/:file',
+    { schema: { params: { type: 'object', properties: { file: { type: 'string', maxLength: 100 } }, required: ['file'] } } },
+    async (req, reply) => {
+      const asset = assets.files.get(req.params.file);
+      if (!asset) return notFound(req, reply);
+      return sendCached(req, reply, asset, 200, 'public, max-age=31536000, immutable');
+    },
+  );
+
+  fastify.get<{ Params: { '*': string } }>('/media/*', async (req, reply) => {
+    const path = req.params['*'];
+    let data: Buffer | null;
+    try {
+      data = await media.read(path);
+    } catch (err) {
+      if (err instanceof MediaPathError) return notFound(req, reply);
+      throw err;
+    }
+    if (!data) return notFound(req, reply);
+    const type = path.endsWith('.png') ? 'image/png' : path.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+    return sendCached(req, reply, encodeResponse(data, type), 200, 'public, max-age=86400');
+  });
+
+  await siteRoutes(fastify, { site, state, sender });
+
+  fastify.setNotFoundHandler((req, reply) => {
+    const first = req.url.split('/')[1] ?? '';
+    return notFound(req, reply, first);
+  });
+  fastify.setErrorHandler((err: { statusCode?: number; message?: string; validation?: unknown }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    // A page address whose parts fail their schema names no page: that is a 404, not a 400.
+    if (status === 404 || (err.validation && req.method === 'GET')) return notFound(req, reply);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    reply.headers(SECURITY_HEADERS);
+    return reply
+      .code(status)
+      .header('cache-control', 'no-store')
+      .type('text/plain; charset=utf-8')
+      .send(status >= 500 ? 'Internal error' : `Bad request: ${err.message ?? ''}`);
+  });
+
+  await fastify.ready();
+  return { fastify, content, site, state, refreshVersion };
+}

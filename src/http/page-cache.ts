@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+/** A response kept as encoded bytes, so serving it costs no rendering and no re-encoding. */
+export interface CachedResponse {
+  body: Buffer;
+  gzip: Buffer | null;
+  br: Buffer | null;
+  etag: string;
+  contentType: string;
+}
+
+// Below this size compression saves less than the headers it adds.
+const MIN_COMPRESS = 1024;
+
+export function encodeResponse(body: string | Buffer, contentType: string): CachedResponse {
+  const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const compress = buf.length >= MIN_COMPRESS && /^(text\/|application\/(json|ld\+json|xml|javascript))/.test(contentType);
+  return {
+    body: buf,
+    gzip: compress ? gzipSync(buf, { level: 6 }) : null,
+    br: compress ? brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } }) : null,
+    etag: `"${createHash('sha1').update(buf).digest('base64url').slice(0, 22)}"`,
+    contentType,
+  };
+}
+
+/**
+ * Rendered pages of one content version, bounded in bytes. Eviction is first-in first-out:
+ * reordering on every hit would cost more on the hot path than the occasional re-render.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
+  private version = -1;
+
+  constructor(private readonly maxBytes = 256 * 1024 * 1024) {}
+
+  get(key: string, version: number): CachedResponse | undefined {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.bytes = 0;
+      this.version = version;
+      return undefined;
+    }
+    return this.entries.get(key);
+  }
+
+  set(key: string, version: number, value: CachedResponse): void {
+    if (version !== this.version) return;
+    const size = value.body.length + (value.gzip?.length ?? 0) + (value.br?.length ?? 0);
+    if (size > this.maxBytes) return;
+    while (this.bytes + size > this.maxBytes) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.drop(oldest.value);
+    }
+    this.drop(key);
+    this.entries.set(key, value);
+    this.bytes += size;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private drop(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.bytes -= old.body.length + (old.gzip?.length ?? 0) + (old.br?.length ?? 0);
+    this.entries.delete(key);
+  }
+}
+
+/** Picks the encoding to send from an Accept-Encoding header (brotli, then gzip, else identity). */
+export function pickEncoding(accept: string | undefined, r: CachedResponse): 'br' | 'gzip' | null {
+  if (!accept) return null;
+  if (r.br && /\bbr\b/.test(accept)) return 'br';
+  if (r.gzip && /\bgzip\b/.test(accept)) return 'gzip';
+  return null;
+}

@@ -1,0 +1,162 @@
+import type { ComponentChildren } from 'preact';
+import { thumbPath } from '../media/placeholder.ts';
+import type { Institution, Item, LocalizedText, Media } from '../domain/types.ts';
+import type { ResolvedText } from '../i18n/fallback.ts';
+import { formatDate, href, institutionName, plain, text, type ViewContext } from './context.ts';
+
+/**
+ * A translated value. When it comes from another language it carries that language's
+ * `lang` (so screen readers and fonts switch) and a visible note; a draft gets a discreet one.
+ */
+export function Tx({ ctx, value, fallback }: { ctx: ViewContext; value: ResolvedText | null; fallback?: string }) {
+  if (!value) return fallback ? <>{fallback}</> : null;
+  const notes: ComponentChildren[] = [];
+  if (value.fallback) {
+    notes.push(
+      <span class="note note-missing" lang={ctx.lang}>
+        {ctx.t('translation.missing')}
+      </span>,
+    );
+  } else if (value.status === 'draft') {
+    notes.push(
+      <span class="note note-draft" lang={ctx.lang}>
+        {ctx.t('translation.draft')}
+      </span>,
+    );
+  }
+  return (
+    <>
+      {value.lang !== ctx.lang ? <span lang={value.lang}>{value.value}</span> : value.value}
+      {notes.length ? <> {notes}</> : null}
+    </>
+  );
+}
+
+export function T({ ctx, value, fallback }: { ctx: ViewContext; value: LocalizedText | undefined; fallback?: string }) {
+  return fallback === undefined ? <Tx ctx={ctx} value={text(ctx, value)} /> : <Tx ctx={ctx} value={text(ctx, value)} fallback={fallback} />;
+}
+
+/** Multi-paragraph text (paragraphs separated by a blank line), with the same language notes. */
+export function Paragraphs({ ctx, value }: { ctx: ViewContext; value: LocalizedText | undefined }) {
+  const v = text(ctx, value);
+  if (!v) return null;
+  const paras = v.value.split(/\n\s*\n/).filter((p) => p.trim() !== '');
+  const langAttr = v.lang !== ctx.lang ? v.lang : undefined;
+  return (
+    <div class="prose" lang={langAttr}>
+      {paras.map((p) => (
+        <p>{p}</p>
+      ))}
+      {v.fallback ? (
+        <p class="note note-missing" lang={ctx.lang}>
+          {ctx.t('translation.missing')}
+        </p>
+      ) : v.status === 'draft' ? (
+        <p class="note note-draft" lang={ctx.lang}>
+          {ctx.t('translation.draft')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function mediaUrl(path: string): string {
+  return `/media/${path}`;
+}
+
+export function imageAlt(ctx: ViewContext, item: Item, media: Media): string {
+  const own = plain(ctx, media.alt);
+  if (own) return own;
+  const heading = plain(ctx, item.heading, item.id);
+  return media.placeholder ? ctx.t('media.placeholderAlt', { heading }) : heading;
+}
+
+/** The still that stands for an item in lists: its first image, poster or primary. */
+export function firstImage(item: Item): Media | undefined {
+  return item.media.find((m) => m.kind === 'image');
+}
+
+export function RecordFacts({ ctx, item, institutions }: { ctx: ViewContext; item: Item; institutions: ReadonlyMap<string, Institution> }) {
+  const inst = institutions.get(item.institutionId);
+  return (
+    <dl class="facts">
+      <div>
+        <dt>{ctx.t('item.holder')}</dt>
+        <dd>{inst ? <a href={href(ctx, `/institutions/${inst.id}`)}>{institutionName(ctx, inst, institutions)}</a> : item.institutionId}</dd>
+      </div>
+      <div>
+        <dt>{ctx.t('item.referenceCode')}</dt>
+        <dd class="refcode">{item.referenceCode ?? <span class="muted">{ctx.t('item.noReferenceCode')}</span>}</dd>
+      </div>
+      {text(ctx, item.title) ? (
+        <div>
+          <dt>{ctx.t('item.archivalTitle')}</dt>
+          <dd>
+            <T ctx={ctx} value={item.title} />
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/** One record in a list: thumbnail, heading, date, holder, reference code, caption. */
+export function ItemCard({
+  ctx,
+  item,
+  institutions,
+  headingLevel = 3,
+  caption = true,
+}: {
+  ctx: ViewContext;
+  item: Item;
+  institutions: ReadonlyMap<string, Institution>;
+  headingLevel?: 2 | 3 | 4;
+  caption?: boolean;
+}) {
+  const img = firstImage(item);
+  const H = `h${headingLevel}` as 'h3';
+  const date = formatDate(ctx, item.date);
+  const link = href(ctx, `/items/${item.id}`);
+  return (
+    <article class="card" id={`item-${item.id}`}>
+      {img ? (
+        <a class="thumb" href={link} tabIndex={-1} aria-hidden="true">
+          <img
+            src={mediaUrl(thumbPath(img.path))}
+            alt=""
+            width={480}
+            height={img.width && img.height ? Math.round((480 * img.height) / img.width) : undefined}
+            loading="lazy"
+            decoding="async"
+          />
+        </a>
+      ) : null}
+      <div class="card-body">
+        <H class="card-title">
+          <a href={link}>
+            <T ctx={ctx} value={item.heading} fallback={item.id} />
+          </a>
+        </H>
+        <p class="meta">
+          {date ? <time>{date}</time> : <span class="muted">{ctx.t('item.undated')}</span>}
+          <span class="badge">{ctx.t(`mediaType.${item.mediaType}`)}</span>
+        </p>
+        <RecordFacts ctx={ctx} item={item} institutions={institutions} />
+        {caption ? <Paragraphs ctx={ctx} value={item.caption} /> : null}
+      </div>
+    </article>
+  );
+}
+
+export function Breadcrumbs({ ctx, trail }: { ctx: ViewContext; trail: { label: ComponentChildren; href?: string }[] }) {
+  return (
+    <nav class="breadcrumbs" aria-label={ctx.t('nav.breadcrumbs')}>
+      <ol>
+        {trail.map((c) => (
+          <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
