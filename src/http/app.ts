@@ -1,3 +1,4 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Lang } from '../domain/types.ts';
@@ -49,19 +50,62 @@ export interface PageSender {
   send(req: FastifyRequest, reply: FastifyReply, r: CachedResponse, status: number, cacheControl: string): FastifyReply;
 }
 
-function sendCached(req: FastifyRequest, reply: FastifyReply, r: CachedResponse, status: number, cacheControl: string): FastifyReply {
-  reply.headers(SECURITY_HEADERS);
-  reply.header('cache-control', cacheControl).header('etag', r.etag).header('vary', 'accept-encoding');
-  if (status === 200 && req.headers['if-none-match'] === r.etag) return reply.code(304).send();
+function responseHeaders(r: CachedResponse, enc: 'br' | 'gzip' | null, cacheControl: string): Record<string, string | number> {
+  const key = enc ?? 'identity';
+  const headers = (r.headers ??= {});
+  const hit = headers[key];
+  // Cached responses are served with one cache policy each, so the headers can be kept with them.
+  if (hit && hit['cache-control'] === cacheControl) return hit;
+  const body = enc === 'br' ? r.br : enc === 'gzip' ? r.gzip : r.body;
+  const built: Record<string, string | number> = {
+    ...SECURITY_HEADERS,
+    'content-type': r.contentType,
+    'content-length': body?.length ?? 0,
+    'cache-control': cacheControl,
+    etag: r.etag,
+    vary: 'accept-encoding',
+    ...(enc ? { 'content-encoding': enc } : {}),
+  };
+  headers[key] = built;
+  return built;
+}
+
+/** Writes encoded bytes straight to the socket with prebuilt headers; nothing is serialised. */
+function writeCached(req: IncomingMessage, res: ServerResponse, r: CachedResponse, status: number, cacheControl: string): void {
+  if (status === 200 && req.headers['if-none-match'] === r.etag) {
+    res.writeHead(304, { ...SECURITY_HEADERS, 'cache-control': cacheControl, etag: r.etag, vary: 'accept-encoding' });
+    res.end();
+    return;
+  }
   const enc = pickEncoding(req.headers['accept-encoding'], r);
-  reply.code(status).header('content-type', r.contentType);
-  if (enc) reply.header('content-encoding', enc);
-  return reply.send(enc === 'br' ? r.br : enc === 'gzip' ? r.gzip : r.body);
+  res.writeHead(status, responseHeaders(r, enc, cacheControl));
+  res.end(req.method === 'HEAD' ? undefined : enc === 'br' ? r.br : enc === 'gzip' ? r.gzip : r.body);
+}
+
+function sendCached(req: FastifyRequest, reply: FastifyReply, r: CachedResponse, status: number, cacheControl: string): FastifyReply {
+  reply.hijack();
+  writeCached(req.raw, reply.raw, r, status, cacheControl);
+  return reply;
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const { storage, media } = deps;
+  const cache = new PageCache();
+  // Read by the front door below before buildApp has finished; set once the version is known.
+  let version = -1;
   const fastify = Fastify({
+    // A rendered page already in the cache is answered before routing: the same bytes and
+    // headers the page route would send, at close to the cost of a static file server.
+    // Anything else (a miss, a query string, another method) goes to Fastify as usual.
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        const url = req.url ?? '';
+        if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?')) {
+          const hit = cache.get(url, version);
+          if (hit) return writeCached(req, res, hit, 200, PAGE_CACHE_CONTROL);
+        }
+        handler(req, res);
+      }),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // Ids and slugs are case-sensitive; a trailing slash is handled by redirects, not guesswork.
     routerOptions: { ignoreTrailingSlash: false, caseSensitive: true, maxParamLength: 1000 },
@@ -72,8 +116,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const state = new SiteState(storage.store, config.defaultLang);
   await state.reload();
   const assets: Assets = await loadAssets();
-  const cache = new PageCache();
-  let version = await storage.store.contentVersion();
+  version = await storage.store.contentVersion();
 
   const setVersion = async (v: number) => {
     if (v === version) return;
@@ -107,7 +150,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const sender: PageSender = {
     async page(req, reply, lang, path, render) {
       if (!state.has(lang)) return notFound(req, reply);
-      const key = `${lang}${path}`;
+      // Keyed by the URL path exactly as requested, so the front door finds it.
+      const key = `/${lang}${path === '/' ? '/' : path}`;
       const v = version;
       let hit = cache.get(key, v);
       if (!hit) {

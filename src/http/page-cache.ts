@@ -8,6 +8,8 @@ export interface CachedResponse {
   br: Buffer | null;
   etag: string;
   contentType: string;
+  /** Complete response headers per encoding, built on first use and then reused. */
+  headers?: Partial<Record<'identity' | 'br' | 'gzip', Record<string, string | number>>>;
 }
 
 // Below this size compression saves less than the headers it adds.

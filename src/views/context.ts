@@ -1,7 +1,7 @@
 import { formatEdtf } from '../domain/edtf.ts';
 import { displayPersonName } from '../domain/person-name.ts';
 import type { Institution, Lang, LanguageConfig, LocalizedText, Person } from '../domain/types.ts';
-import { resolveText, type ResolvedText } from '../i18n/fallback.ts';
+import { resolveText, rootLang, type ResolvedText } from '../i18n/fallback.ts';
 import type { Translate } from '../i18n/messages.ts';
 
 /** Everything a view needs besides its page model. Views are pure functions of both. */
@@ -56,4 +56,9 @@ export function roman(n: number): string {
   let out = '';
   for (const [v, s] of ROMAN) while (n >= v) { out += s; n -= v; }
   return out;
+}
+
+/** A label from a fixed per-language table (schemes, rights), English when the table lacks the language. */
+export function pickLabel(ctx: ViewContext, label: Readonly<Record<string, string>> & { en: string }): string {
+  return label[ctx.lang] ?? label[rootLang(ctx.lang)] ?? label.en;
 }

@@ -1,5 +1,4 @@
 // Public pages: pure functions of (view context, page model) → HTML document.
-import { rootLang } from '../i18n/fallback.ts';
 import { formatPersonName } from '../domain/person-name.ts';
 import { getScheme } from '../domain/reference-code.ts';
 import { RIGHTS } from '../domain/rights.ts';
@@ -14,7 +13,7 @@ import type {
   PersonModel,
 } from '../services/site.ts';
 import { Breadcrumbs, firstImage, imageAlt, ItemCard, mediaUrl, Paragraphs, RecordFacts, T, Tx } from './components.tsx';
-import { formatDate, href, institutionName, personName, plain, roman, type ViewContext } from './context.ts';
+import { formatDate, href, institutionName, personName, pickLabel, plain, roman, type ViewContext } from './context.ts';
 import { renderDocument } from './layout.tsx';
 
 function chapterLabel(ctx: ViewContext, c: Chapter): string {
@@ -175,7 +174,8 @@ export function renderItem(ctx: ViewContext, m: ItemModel): string {
   const date = formatDate(ctx, item.date);
   const first = m.contexts[0];
   const scheme = m.institutions.get(item.institutionId)?.scheme;
-  const schemeLabel = scheme ? getScheme(scheme)?.label[rootLang(ctx.lang) as 'en'] : undefined;
+  // "Free text" tells a reader nothing about the code, so only a real scheme is named.
+  const schemeLabel = scheme && scheme !== 'free-text' ? getScheme(scheme) : undefined;
   const rights = RIGHTS.find((r) => r.uri === item.rights);
   const trail = first
     ? [
@@ -227,7 +227,7 @@ export function renderItem(ctx: ViewContext, m: ItemModel): string {
               {schemeLabel ? (
                 <div>
                   <dt>{ctx.t('item.scheme')}</dt>
-                  <dd>{schemeLabel}</dd>
+                  <dd>{pickLabel(ctx, schemeLabel.label)}</dd>
                 </div>
               ) : null}
               <div>
@@ -268,7 +268,7 @@ export function renderItem(ctx: ViewContext, m: ItemModel): string {
                 <dt>{ctx.t('item.rights')}</dt>
                 <dd>
                   <a href={item.rights} rel="license">
-                    {rights ? (rights.label[rootLang(ctx.lang) as 'en'] ?? rights.label.en) : item.rights}
+                    {rights ? pickLabel(ctx, rights.label) : item.rights}
                   </a>
                 </dd>
               </div>
@@ -416,7 +416,7 @@ export function renderInstitution(ctx: ViewContext, m: InstitutionModel): string
           <div>
             <dt>{ctx.t('item.scheme')}</dt>
             <dd>
-              {scheme.label[rootLang(ctx.lang) as 'en'] ?? scheme.label.en}
+              {pickLabel(ctx, scheme.label)}
               {scheme.example ? <span class="muted"> ({ctx.t('institution.example', { example: scheme.example })})</span> : null}
             </dd>
           </div>

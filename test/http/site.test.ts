@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { demoApp, textOf, type TestApp } from '../helpers/app.ts';
 
@@ -244,6 +245,23 @@ describe('public site', () => {
     await app.content.saveItem({ ...item, state: 'published' });
     await app.refreshVersion();
     assert.ok(textOf((await get(`/en${CHAPTER}`)).body).includes('01-1337'));
+  });
+
+  it('answers a cached page before routing with the same bytes and headers as the route', async () => {
+    await app.fastify.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.fastify.server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/ja/items/academic-exchange-1972`;
+    await app.refreshVersion();
+    const first = await fetch(url, { headers: { 'accept-encoding': 'identity' } }); // rendered by the route
+    const second = await fetch(url, { headers: { 'accept-encoding': 'identity' } }); // from the page cache
+    assert.equal(second.status, 200);
+    const strip = (h: Headers) => Object.fromEntries([...h.entries()].filter(([k]) => k !== 'date' && k !== 'keep-alive' && k !== 'connection'));
+    assert.deepEqual(strip(second.headers), strip(first.headers));
+    assert.equal(await second.text(), await first.text());
+    const notModified = await fetch(url, { headers: { 'if-none-match': String(first.headers.get('etag')) } });
+    assert.equal(notModified.status, 304);
+    // A query string is never answered from the cache by URL; the route still serves the page.
+    assert.equal((await fetch(`${url}?x=1`)).status, 200);
   });
 
   it('answers health and readiness checks', async () => {
