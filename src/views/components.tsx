@@ -76,10 +76,11 @@ export function firstImage(item: Item): Media | undefined {
   return item.media.find((m) => m.kind === 'image');
 }
 
-export function RecordFacts({ ctx, item, institutions }: { ctx: ViewContext; item: Item; institutions: ReadonlyMap<string, Institution> }) {
+/** The three lines that identify a record in its archive, as rows of a <dl>. */
+export function RecordFactRows({ ctx, item, institutions }: { ctx: ViewContext; item: Item; institutions: ReadonlyMap<string, Institution> }) {
   const inst = institutions.get(item.institutionId);
   return (
-    <dl class="facts">
+    <>
       <div>
         <dt>{ctx.t('item.holder')}</dt>
         <dd>{inst ? <a href={href(ctx, `/institutions/${inst.id}`)}>{institutionName(ctx, inst, institutions)}</a> : item.institutionId}</dd>
@@ -96,7 +97,21 @@ export function RecordFacts({ ctx, item, institutions }: { ctx: ViewContext; ite
           </dd>
         </div>
       ) : null}
-    </dl>
+    </>
+  );
+}
+
+/** Items joined by the language's list separator ("、" in Japanese). */
+export function InlineList({ ctx, children }: { ctx: ViewContext; children: ComponentChildren[] }) {
+  return (
+    <>
+      {children.map((c, i) => (
+        <>
+          {i ? ctx.t('list.separator') : null}
+          {c}
+        </>
+      ))}
+    </>
   );
 }
 
@@ -142,7 +157,9 @@ export function ItemCard({
           {date ? <time>{date}</time> : <span class="muted">{ctx.t('item.undated')}</span>}
           <span class="badge">{ctx.t(`mediaType.${item.mediaType}`)}</span>
         </p>
-        <RecordFacts ctx={ctx} item={item} institutions={institutions} />
+        <dl class="facts">
+          <RecordFactRows ctx={ctx} item={item} institutions={institutions} />
+        </dl>
         {caption ? <Paragraphs ctx={ctx} value={item.caption} /> : null}
       </div>
     </article>

@@ -12,7 +12,7 @@ import type {
   ItemModel,
   PersonModel,
 } from '../services/site.ts';
-import { Breadcrumbs, firstImage, imageAlt, ItemCard, mediaUrl, Paragraphs, RecordFacts, T, Tx } from './components.tsx';
+import { Breadcrumbs, firstImage, imageAlt, InlineList, ItemCard, mediaUrl, Paragraphs, RecordFactRows, T, Tx } from './components.tsx';
 import { formatDate, href, institutionName, personName, pickLabel, plain, roman, type ViewContext } from './context.ts';
 import { renderDocument } from './layout.tsx';
 
@@ -218,8 +218,8 @@ export function renderItem(ctx: ViewContext, m: ItemModel): string {
           <div class="record-text">
             <Paragraphs ctx={ctx} value={item.caption} />
             <h2>{ctx.t('item.details')}</h2>
-            <RecordFacts ctx={ctx} item={item} institutions={m.institutions} />
             <dl class="facts">
+              <RecordFactRows ctx={ctx} item={item} institutions={m.institutions} />
               <div>
                 <dt>{ctx.t('item.date')}</dt>
                 <dd>{date ?? <span class="muted">{ctx.t('item.undated')}</span>}</dd>
@@ -238,15 +238,13 @@ export function renderItem(ctx: ViewContext, m: ItemModel): string {
                 <div>
                   <dt>{ctx.t('item.people')}</dt>
                   <dd>
-                    <ul class="inline-list">
+                    <InlineList ctx={ctx}>
                       {m.people.map((p) => (
-                        <li>
-                          <a href={href(ctx, `/people/${p.id}`)}>
-                            <Tx ctx={ctx} value={personName(ctx, p)} />
-                          </a>
-                        </li>
+                        <a href={href(ctx, `/people/${p.id}`)}>
+                          <Tx ctx={ctx} value={personName(ctx, p)} />
+                        </a>
                       ))}
-                    </ul>
+                    </InlineList>
                   </dd>
                 </div>
               ) : null}
@@ -254,13 +252,11 @@ export function renderItem(ctx: ViewContext, m: ItemModel): string {
                 <div>
                   <dt>{ctx.t('item.places')}</dt>
                   <dd>
-                    <ul class="inline-list">
+                    <InlineList ctx={ctx}>
                       {m.places.map((p) => (
-                        <li>
-                          <T ctx={ctx} value={p.name} fallback={p.id} />
-                        </li>
+                        <T ctx={ctx} value={p.name} fallback={p.id} />
                       ))}
-                    </ul>
+                    </InlineList>
                   </dd>
                 </div>
               ) : null}
