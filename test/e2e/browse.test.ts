@@ -2,10 +2,11 @@
 // at desktop and phone widths, with screenshots kept for people to look at.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { demoApp, type TestApp } from '../helpers/app.ts';
 
 function findChromium(): string | null {
@@ -20,6 +21,17 @@ function findChromium(): string | null {
 }
 
 const executablePath = findChromium();
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2 A/AA problems axe-core finds on the page, as "rule: target" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
 const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
 
 const VIEWPORTS = [
@@ -54,7 +66,17 @@ describe('visitor in a browser', { skip: executablePath ? false : 'Chromium not 
 
   for (const vp of VIEWPORTS) {
     it(`goes home → chapter → item → Mongolian and Japanese (${vp.name})`, async () => {
-      const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'en-GB', extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' } });
+      // bypassCSP lets the test inject axe-core; the site itself allows no inline script.
+      const context = await browser.newContext({
+        viewport: { width: vp.width, height: vp.height },
+        locale: 'en-GB',
+        extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' },
+        bypassCSP: true,
+      });
+      const a11y: string[] = [];
+      const audit = async () => {
+        for (const v of await axeViolations(page)) a11y.push(`${new URL(page.url()).pathname} ${v}`);
+      };
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => {
@@ -66,17 +88,20 @@ describe('visitor in a browser', { skip: executablePath ? false : 'Chromium not 
       assert.equal(new URL(page.url()).pathname, '/en/');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       await page.screenshot({ path: new URL(`home-en-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await audit();
 
       await page.getByRole('link', { name: 'Japan and Mongolia: Our History through Archival Records' }).click();
       await page.getByRole('link', { name: /Establishment of the diplomatic relations in 1972/ }).click();
       assert.match(new URL(page.url()).pathname, /^\/en\/exhibitions\/japan-mongolia\/establishment-1972$/);
       await page.getByText('Fund-59, File-1, Unit-66').first().waitFor();
       await page.screenshot({ path: new URL(`chapter-en-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await audit();
 
       await page.locator('#item-joint-communique-1972 .card-title a').click();
       assert.equal(new URL(page.url()).pathname, '/en/items/joint-communique-1972');
       assert.match((await page.textContent('main')) ?? '', /19 February 1972/);
       await page.screenshot({ path: new URL(`item-en-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await audit();
 
       // The switcher keeps the page.
       await page.locator('.lang-switch a[hreflang="mn"]').click();
@@ -84,14 +109,17 @@ describe('visitor in a browser', { skip: executablePath ? false : 'Chromium not 
       assert.equal(await page.getAttribute('html', 'lang'), 'mn');
       assert.match((await page.textContent('main')) ?? '', /1972 оны 2 дугаар сарын 19/);
       await page.screenshot({ path: new URL(`item-mn-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await audit();
 
       await page.locator('.lang-switch a[hreflang="ja"]').click();
       assert.equal(new URL(page.url()).pathname, '/ja/items/joint-communique-1972');
       assert.match((await page.textContent('main')) ?? '', /昭和47年\(1972\)2月19日/);
       await page.screenshot({ path: new URL(`item-ja-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await audit();
 
       await page.goto(`${base}/ja/exhibitions/japan-mongolia/establishment-1972`);
       await page.screenshot({ path: new URL(`chapter-ja-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await audit();
 
       // Nothing overflows sideways on a phone.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -102,6 +130,7 @@ describe('visitor in a browser', { skip: executablePath ? false : 'Chromium not 
       assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
 
       assert.deepEqual(errors, []);
+      assert.deepEqual(a11y, [], 'accessibility problems found by axe-core');
       await context.close();
     });
   }
