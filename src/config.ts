@@ -14,6 +14,16 @@ export interface Config {
   /** How often (ms) other app servers' content changes are looked for. */
   contentPollMs: number;
   logLevel: string;
+  /** PostgreSQL: connections per app process. */
+  dbPoolSize: number;
+  /** PostgreSQL: statements running longer are cancelled (0: no limit). */
+  dbStatementTimeoutMs: number;
+  /** PostgreSQL: schema to work in (default: the server's search_path). */
+  dbSchema: string | null;
+  /** How long in-flight requests may take to finish on SIGTERM before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  /** Bytes of rendered pages kept per process (0: render every request). */
+  pageCacheBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -35,5 +45,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: env['TSUZURI_DEMO'] !== '0',
     contentPollMs: intFrom('TSUZURI_CONTENT_POLL_MS', env['TSUZURI_CONTENT_POLL_MS'], 1000),
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    dbPoolSize: intFrom('TSUZURI_DB_POOL', env['TSUZURI_DB_POOL'], 10),
+    dbStatementTimeoutMs: intFrom('TSUZURI_DB_STATEMENT_TIMEOUT_MS', env['TSUZURI_DB_STATEMENT_TIMEOUT_MS'], 15000),
+    dbSchema: env['TSUZURI_DB_SCHEMA'] || null,
+    shutdownTimeoutMs: intFrom('TSUZURI_SHUTDOWN_TIMEOUT_MS', env['TSUZURI_SHUTDOWN_TIMEOUT_MS'], 10000),
+    pageCacheBytes: intFrom('TSUZURI_PAGE_CACHE_BYTES', env['TSUZURI_PAGE_CACHE_BYTES'], 256 * 1024 * 1024),
   };
 }

@@ -1,10 +1,13 @@
 // The `tsuzuri` command: serve | migrate | demo | help.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, configFromEnv } from '../config.ts';
 import { startServer } from '../http/server.ts';
 import { openFromConfig } from '../main.ts';
 import { ContentService } from '../services/content.ts';
 import { loadDemo } from '../services/demo.ts';
+import { copyDatabase, CopyError } from '../storage/copy.ts';
+import { engineOf, openStorage } from '../storage/index.ts';
 
 const HELP = `Usage: tsuzuri <command>
 
@@ -12,6 +15,10 @@ Commands:
   serve            serve the site (loads the demo exhibition into an empty database)
   migrate          apply database migrations and exit
   demo [--force]   load the demo exhibition (--force: also when the database is not empty)
+  db copy --from <db> --to <db> [--replace]
+                   copy everything between databases; <db> is a SQLite file or a
+                   postgres://… URL (add ?schema=name for a schema); the target must be
+                   empty unless --replace. Media files are not copied.
   help             show this help
 
 Environment:
@@ -49,6 +56,45 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       } finally {
         await storage.close();
+      }
+    }
+    case 'db': {
+      const [sub, ...args] = rest;
+      if (sub !== 'copy') {
+        console.error(`unknown db command "${sub ?? ''}"; try: tsuzuri db copy --from <db> --to <db>`);
+        return 2;
+      }
+      const { values } = parseArgs({
+        args,
+        options: { from: { type: 'string' }, to: { type: 'string' }, replace: { type: 'boolean', default: false } },
+      });
+      if (!values.from || !values.to) {
+        console.error('db copy needs --from and --to');
+        return 2;
+      }
+      if (engineOf(values.from) === 'sqlite' && !existsSync(values.from)) {
+        console.error(`no database file at ${values.from}`);
+        return 1;
+      }
+      const from = await openStorage({ url: values.from });
+      try {
+        const to = await openStorage({ url: values.to });
+        try {
+          const report = await copyDatabase(from.db, to.db, { replace: values.replace });
+          for (const [table, n] of Object.entries(report.rows)) console.log(`${table.padEnd(24)} ${n}`);
+          console.log(`copied ${from.engine} → ${to.engine}`);
+          return 0;
+        } finally {
+          await to.close();
+        }
+      } catch (err) {
+        if (err instanceof CopyError) {
+          console.error(`copy failed, nothing written: ${err.message}`);
+          return 1;
+        }
+        throw err;
+      } finally {
+        await from.close();
       }
     }
     case 'help':

@@ -90,7 +90,7 @@ function sendCached(req: FastifyRequest, reply: FastifyReply, r: CachedResponse,
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const { storage, media } = deps;
-  const cache = new PageCache();
+  const cache = new PageCache(config.pageCacheBytes);
   // Read by the front door below before buildApp has finished; set once the version is known.
   let version = -1;
   const fastify = Fastify({

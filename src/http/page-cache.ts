@@ -49,7 +49,7 @@ export class PageCache {
   }
 
   set(key: string, version: number, value: CachedResponse): void {
-    if (version !== this.version) return;
+    if (version !== this.version || this.maxBytes === 0) return;
     const size = value.body.length + (value.gzip?.length ?? 0) + (value.br?.length ?? 0);
     if (size > this.maxBytes) return;
     while (this.bytes + size > this.maxBytes) {

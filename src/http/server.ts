@@ -17,6 +17,11 @@ export async function startServer(config: Config): Promise<void> {
     if (closing) return;
     closing = true;
     app.fastify.log.info(`${signal}: closing`);
+    // In-flight requests get shutdownTimeoutMs to finish; new ones are answered 503 meanwhile.
+    setTimeout(() => {
+      app.fastify.log.warn('shutdown timeout: exiting with requests still open');
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
     app.fastify
       .close()
       .then(() => storage.close())

@@ -79,7 +79,7 @@ export class ContentService {
 
   async saveItem(item: Item): Promise<void> {
     await this.write(async (s) => {
-      const institution = (await s.listInstitutions()).find((i) => i.id === item.institutionId);
+      const institution = (await s.getInstitution(item.institutionId)) ?? undefined;
       const errors = itemErrors(item, institution);
       if (errors.length) throw new ValidationError(errors);
       await s.saveItem(item);

@@ -83,12 +83,14 @@ export class SiteService {
     return (await this.store.getItems(ids)).filter((i) => i.state === 'published');
   }
 
-  private async publishedExhibition(ex: Exhibition | null): Promise<{ ex: Exhibition; items: Item[] } | null> {
+  /**
+   * A published exhibition with only its published items placed. Items themselves are not
+   * loaded here: a page loads the few it shows, whatever the size of the exhibition.
+   */
+  private async publishedExhibition(ex: Exhibition | null): Promise<Exhibition | null> {
     const p = published(ex);
     if (!p) return null;
-    const allIds = p.chapters.flatMap((c) => c.sections.flatMap((s) => s.itemIds));
-    const items = await this.publishedItems(allIds);
-    return { ex: publishedStructure(p, new Set(items.map((i) => i.id))), items };
+    return publishedStructure(p, await this.store.publishedItemIdsIn(p.id));
   }
 
   async home(): Promise<HomeModel> {
@@ -102,26 +104,26 @@ export class SiteService {
   }
 
   async exhibition(slug: string): Promise<ExhibitionModel | null> {
-    const found = await this.publishedExhibition(await this.store.getExhibitionBySlug(slug));
-    if (!found) return null;
-    const itemCounts = new Map(found.ex.chapters.map((c) => [c.id, c.sections.reduce((n, s) => n + s.itemIds.length, 0)]));
-    return { exhibition: found.ex, institutions: await this.institutionMap(), itemCounts };
+    const ex = await this.publishedExhibition(await this.store.getExhibitionBySlug(slug));
+    if (!ex) return null;
+    const itemCounts = new Map(ex.chapters.map((c) => [c.id, c.sections.reduce((n, s) => n + s.itemIds.length, 0)]));
+    return { exhibition: ex, institutions: await this.institutionMap(), itemCounts };
   }
 
   async chapter(slug: string, chapterSlug: string): Promise<ChapterModel | null> {
-    const found = await this.publishedExhibition(await this.store.getExhibitionBySlug(slug));
-    if (!found) return null;
-    const chapters = found.ex.chapters;
-    const i = chapters.findIndex((c) => c.slug === chapterSlug);
-    const chapter = chapters[i];
+    const ex = await this.publishedExhibition(await this.store.getExhibitionBySlug(slug));
+    if (!ex) return null;
+    const i = ex.chapters.findIndex((c) => c.slug === chapterSlug);
+    const chapter = ex.chapters[i];
     if (!chapter) return null;
+    const items = await this.publishedItems(chapter.sections.flatMap((s) => s.itemIds));
     return {
-      exhibition: found.ex,
+      exhibition: ex,
       chapter,
-      items: new Map(found.items.map((it) => [it.id, it])),
+      items: new Map(items.map((it) => [it.id, it])),
       institutions: await this.institutionMap(),
-      prev: chapters[i - 1] ?? null,
-      next: chapters[i + 1] ?? null,
+      prev: ex.chapters[i - 1] ?? null,
+      next: ex.chapters[i + 1] ?? null,
     };
   }
 
@@ -130,21 +132,22 @@ export class SiteService {
     if (!item) return null;
     const contexts: ItemContext[] = [];
     for (const p of await this.store.placementsOf(id)) {
-      const found = await this.publishedExhibition(await this.store.getExhibition(p.exhibitionId));
-      if (!found) continue;
-      const chapter = found.ex.chapters.find((c) => c.id === p.chapterId);
+      const ex = await this.publishedExhibition(await this.store.getExhibition(p.exhibitionId));
+      if (!ex) continue;
+      const chapter = ex.chapters.find((c) => c.id === p.chapterId);
       const section = chapter?.sections.find((s) => s.id === p.sectionId);
       if (!chapter || !section) continue;
       // Previous and next run through the whole exhibition in reading order.
-      const order = found.ex.chapters.flatMap((c) => c.sections.flatMap((s) => s.itemIds));
+      const order = ex.chapters.flatMap((c) => c.sections.flatMap((s) => s.itemIds));
       const at = order.indexOf(id);
-      const byId = new Map(found.items.map((it) => [it.id, it]));
+      const [prev, next] = [order[at - 1], order[at + 1]];
+      const neighbours = new Map((await this.store.getItems([prev, next].filter((x): x is string => x !== undefined))).map((it) => [it.id, it]));
       contexts.push({
-        exhibition: found.ex,
+        exhibition: ex,
         chapter,
         section,
-        prev: byId.get(order[at - 1] ?? '') ?? null,
-        next: byId.get(order[at + 1] ?? '') ?? null,
+        prev: (prev && neighbours.get(prev)) || null,
+        next: (next && neighbours.get(next)) || null,
       });
     }
     return {

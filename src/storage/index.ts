@@ -4,6 +4,8 @@ import { ContentStore } from './kysely/content-store.ts';
 import type { Database } from './kysely/tables.ts';
 import { migrateToLatest, migrationsCurrent } from './migrations/index.ts';
 import { connectPostgres } from './postgres/connect.ts';
+import { postgresFragments } from './postgres/fragments.ts';
+import { sqliteFragments } from './sqlite/fragments.ts';
 import { connectSqlite } from './sqlite/connect.ts';
 
 export { ContentStore, type Placement } from './kysely/content-store.ts';
@@ -13,6 +15,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Storage {
   engine: Engine;
   store: ContentStore;
+  /** The query builder itself, for storage-level tools (copy, introspection); services use `store`. */
+  db: Kysely<Database>;
   /** True when the database answers and every migration is applied. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -23,18 +27,38 @@ export interface StorageOptions {
   url: string;
   /** PostgreSQL schema to use (tests give each run its own). */
   schema?: string;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+  /** PostgreSQL statement timeout in ms. */
+  statementTimeoutMs?: number;
 }
 
 export function engineOf(url: string): Engine {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
 }
 
+/** Takes our own `schema` parameter off a PostgreSQL URL (pg would pass it to the server). */
+export function splitSchema(url: string): { url: string; schema?: string } {
+  if (engineOf(url) !== 'postgres') return { url };
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema') ?? undefined;
+  u.searchParams.delete('schema');
+  return schema ? { url: u.toString(), schema } : { url: u.toString() };
+}
+
 /** Opens the database named by `url` and applies pending migrations. */
-export async function openStorage(opts: StorageOptions): Promise<Storage> {
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  const fromUrl = splitSchema(options.url);
+  const opts = { ...options, url: fromUrl.url, schema: options.schema ?? fromUrl.schema };
   const engine = engineOf(opts.url);
   const db: Kysely<Database> =
     engine === 'postgres'
-      ? await connectPostgres({ url: opts.url, ...(opts.schema ? { schema: opts.schema } : {}) })
+      ? await connectPostgres({
+          url: opts.url,
+          ...(opts.schema ? { schema: opts.schema } : {}),
+          ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+          ...(opts.statementTimeoutMs ? { statementTimeoutMs: opts.statementTimeoutMs } : {}),
+        })
       : await connectSqlite({ filename: opts.url });
   try {
     await migrateToLatest(db);
@@ -44,7 +68,8 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
   }
   return {
     engine,
-    store: new ContentStore(db),
+    db,
+    store: new ContentStore(db, engine === 'postgres' ? postgresFragments : sqliteFragments),
     ready: async () => {
       try {
         return await migrationsCurrent(db);

@@ -22,6 +22,11 @@ export function testConfig(dataDir: string, over: Partial<Config> = {}): Config 
     loadDemo: true,
     contentPollMs: 0,
     logLevel: 'silent',
+    dbPoolSize: 5,
+    dbStatementTimeoutMs: 15000,
+    dbSchema: null,
+    shutdownTimeoutMs: 2000,
+    pageCacheBytes: 64 * 1024 * 1024,
     ...over,
   };
 }

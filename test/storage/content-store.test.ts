@@ -192,10 +192,18 @@ for (const engine of await availableEngines()) {
       await content.saveItem(item('u10', 'K-19180-10'));
       await content.saveItem(item('u2', 'K-19180-2'));
       await content.saveItem(item('draft', 'K-19180-3', { state: 'draft' }));
-      assert.deepEqual(await db.store.itemIdsByInstitution('nca-av'), ['u2', 'u10']);
-      assert.deepEqual(await db.store.itemIdsByInstitution('nca-av', false), ['u2', 'draft', 'u10']);
-      assert.deepEqual(await db.store.itemIdsByPerson('niizeki-kinya'), ['u10', 'u2']);
-      assert.deepEqual(await db.store.countItemsByInstitution(), new Map([['nca-av', 2]]));
+      // Records without a code come last on both engines (SQLite and PostgreSQL differ by default).
+      await content.saveItem(item('no-code', null));
+      assert.deepEqual(await db.store.itemIdsByInstitution('nca-av'), ['u2', 'u10', 'no-code']);
+      assert.deepEqual(await db.store.itemIdsByInstitution('nca-av', false), ['u2', 'draft', 'u10', 'no-code']);
+      // Ids compare byte by byte on both engines: "no-code" < "u10" < "u2".
+      assert.deepEqual(await db.store.itemIdsByPerson('niizeki-kinya'), ['no-code', 'u10', 'u2']);
+      assert.deepEqual(await db.store.countItemsByInstitution(), new Map([['nca-av', 3]]));
+    });
+
+    it('sorts ids byte by byte, not by the database locale (which ignores hyphens)', async () => {
+      for (const id of ['ab', 'a-c', 'a']) await content.savePlace({ id, name: {} });
+      assert.deepEqual(await db.store.listPlaceIds(), ['a', 'a-c', 'ab']);
     });
 
     it('lists the configured languages with their fallback chains', async () => {

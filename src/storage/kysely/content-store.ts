@@ -25,6 +25,7 @@ import {
   toState,
   type FieldTexts,
 } from './mappers.ts';
+import type { SqlFragments } from './fragments.ts';
 import type { Database } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -46,17 +47,25 @@ function chunks<T>(list: readonly T[]): T[][] {
   return out;
 }
 
+/** Sorts NULLs after every value on both engines (SQLite puts them first, PostgreSQL last). */
+function nullsLast(column: string) {
+  return sql<number>`(${sql.ref(column)} is null)`;
+}
+
 function now(): string {
   return new Date().toISOString();
 }
 
 export class ContentStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sqlf: SqlFragments,
+  ) {}
 
   /** Runs `fn` in one transaction: everything it writes lands together or not at all. */
   async transaction<T>(fn: (store: ContentStore) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new ContentStore(trx)));
+    return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new ContentStore(trx, this.sqlf)));
   }
 
   // ---- site state ---------------------------------------------------------------------
@@ -120,12 +129,18 @@ export class ContentStore {
   // ---- institutions, people, places ----------------------------------------------------
 
   async listInstitutions(): Promise<Institution[]> {
-    const rows = await this.db.selectFrom('institutions').selectAll().orderBy('position').orderBy('id').execute();
+    const rows = await this.db.selectFrom('institutions').selectAll().orderBy('position').orderBy(this.sqlf.binary('id')).execute();
     const texts = await this.loadTexts(
       'institution',
       rows.map((r) => r.id),
     );
     return rows.map((r) => institutionRowToInstitution(r, texts.get(r.id)));
+  }
+
+  async getInstitution(id: string): Promise<Institution | null> {
+    const row = await this.db.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    return institutionRowToInstitution(row, (await this.loadTexts('institution', [id])).get(id));
   }
 
   async saveInstitution(inst: Institution, position = 0): Promise<void> {
@@ -170,7 +185,7 @@ export class ContentStore {
   }
 
   async listPersonIds(): Promise<string[]> {
-    const rows = await this.db.selectFrom('people').select('id').orderBy('id').execute();
+    const rows = await this.db.selectFrom('people').select('id').orderBy(this.sqlf.binary('id')).execute();
     return rows.map((r) => r.id);
   }
 
@@ -207,6 +222,10 @@ export class ContentStore {
     }
     const texts = await this.loadTexts('place', [...found]);
     return ids.filter((id) => found.has(id)).map((id) => ({ id, name: texts.get(id)?.['name'] ?? {} }));
+  }
+
+  async listPlaceIds(): Promise<string[]> {
+    return (await this.db.selectFrom('places').select('id').orderBy(this.sqlf.binary('id')).execute()).map((r) => r.id);
   }
 
   async savePlace(place: Place): Promise<void> {
@@ -271,6 +290,12 @@ export class ContentStore {
     for (const p of places) byId.get(p.item_id)?.placeIds.push(p.place_id);
     for (const m of media) byId.get(m.item_id)?.media.push(mediaRowToMedia(m, mediaTexts.get(m.id)));
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async listItemIds(publishedOnly = false): Promise<string[]> {
+    let q = this.db.selectFrom('items').select('id');
+    if (publishedOnly) q = q.where('state', '=', 'published');
+    return (await q.orderBy(this.sqlf.binary('id')).execute()).map((r) => r.id);
   }
 
   /** Saves an item with its relations and media records, replacing what was stored. */
@@ -341,7 +366,13 @@ export class ContentStore {
   async itemIdsByInstitution(institutionId: string, publishedOnly = true): Promise<string[]> {
     let q = this.db.selectFrom('items').select('id').where('institution_id', '=', institutionId);
     if (publishedOnly) q = q.where('state', '=', 'published');
-    const rows = await q.orderBy('reference_sort').orderBy('date_from').orderBy('id').execute();
+    const rows = await q
+      .orderBy(nullsLast('reference_sort'))
+      .orderBy(this.sqlf.binary('reference_sort'))
+      .orderBy(nullsLast('date_from'))
+      .orderBy('date_from')
+      .orderBy(this.sqlf.binary('id'))
+      .execute();
     return rows.map((r) => r.id);
   }
 
@@ -353,7 +384,7 @@ export class ContentStore {
       .select('items.id')
       .where('item_people.person_id', '=', personId);
     if (publishedOnly) q = q.where('items.state', '=', 'published');
-    const rows = await q.orderBy('items.date_from').orderBy('items.id').execute();
+    const rows = await q.orderBy(nullsLast('items.date_from')).orderBy('items.date_from').orderBy(this.sqlf.binary('items.id')).execute();
     return rows.map((r) => r.id);
   }
 
@@ -368,6 +399,20 @@ export class ContentStore {
     return new Map(rows.map((r) => [r.institution_id, Number(r.n)]));
   }
 
+  /** Ids of the published items placed in an exhibition (one query, whatever its size). */
+  async publishedItemIdsIn(exhibitionId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('placements')
+      .innerJoin('sections', 'sections.id', 'placements.section_id')
+      .innerJoin('chapters', 'chapters.id', 'sections.chapter_id')
+      .innerJoin('items', 'items.id', 'placements.item_id')
+      .select('items.id')
+      .where('chapters.exhibition_id', '=', exhibitionId)
+      .where('items.state', '=', 'published')
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   async placementsOf(itemId: string): Promise<Placement[]> {
     const rows = await this.db
       .selectFrom('placements')
@@ -375,7 +420,7 @@ export class ContentStore {
       .innerJoin('chapters', 'chapters.id', 'sections.chapter_id')
       .select(['chapters.exhibition_id', 'sections.chapter_id', 'placements.section_id', 'placements.position'])
       .where('placements.item_id', '=', itemId)
-      .orderBy('chapters.exhibition_id')
+      .orderBy(this.sqlf.binary('chapters.exhibition_id'))
       .execute();
     return rows.map((r) => ({
       exhibitionId: r.exhibition_id,
@@ -390,7 +435,7 @@ export class ContentStore {
   async listExhibitionIds(publishedOnly = true): Promise<string[]> {
     let q = this.db.selectFrom('exhibitions').select('id');
     if (publishedOnly) q = q.where('state', '=', 'published');
-    return (await q.orderBy('position').orderBy('id').execute()).map((r) => r.id);
+    return (await q.orderBy('position').orderBy(this.sqlf.binary('id')).execute()).map((r) => r.id);
   }
 
   async getExhibitionBySlug(slug: string): Promise<Exhibition | null> {
