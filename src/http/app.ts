@@ -3,13 +3,15 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { Config } from '../config.ts';
 import type { Lang } from '../domain/types.ts';
 import { MediaPathError, type MediaStore } from '../media/store.ts';
-import { ContentService } from '../services/content.ts';
+import { ContentService, type ContentListener } from '../services/content.ts';
 import { SiteService } from '../services/site.ts';
 import type { Storage } from '../storage/index.ts';
 import type { ViewContext } from '../views/context.ts';
 import { renderNotFound } from '../views/pages.tsx';
 import { loadAssets, type Assets } from './assets.ts';
 import { encodeResponse, PageCache, pickEncoding, type CachedResponse } from './page-cache.ts';
+import { iiifRoutes } from './routes/iiif.ts';
+import { searchRoutes } from './routes/search.ts';
 import { siteRoutes } from './routes/site.ts';
 import { SiteState } from './site-state.ts';
 
@@ -21,6 +23,8 @@ export interface AppDeps {
 export interface App {
   fastify: FastifyInstance;
   content: ContentService;
+  /** Subscribes to committed content changes made through this process. */
+  onContentChange(listener: ContentListener): void;
   site: SiteService;
   state: SiteState;
   /** Reads the content version now (other app servers may have changed content). */
@@ -40,6 +44,19 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
+
+/** What route modules get to work with. */
+export interface RouteDeps {
+  config: Config;
+  storage: Storage;
+  media: MediaStore;
+  content: ContentService;
+  site: SiteService;
+  state: SiteState;
+  sender: PageSender;
+  assets: Assets;
+  onContentChange(listener: ContentListener): void;
+}
 
 export type PageRenderer = (ctx: ViewContext) => Promise<string | null>;
 
@@ -125,9 +142,20 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   };
   const refreshVersion = async () => setVersion(await storage.store.contentVersion());
 
-  const content = new ContentService(storage.store, (v) => {
+  const listeners: ContentListener[] = [];
+  const content = new ContentService(storage.store, (v, changes) => {
     void setVersion(v);
+    for (const l of listeners) {
+      try {
+        l(v, changes);
+      } catch (err) {
+        fastify.log.error({ err }, 'content listener failed');
+      }
+    }
   });
+  const onContentChange = (l: ContentListener) => {
+    listeners.push(l);
+  };
   const site = new SiteService(storage.store);
 
   let timer: NodeJS.Timeout | null = null;
@@ -200,7 +228,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     return sendCached(req, reply, encodeResponse(data, type), 200, 'public, max-age=86400');
   });
 
-  await siteRoutes(fastify, { site, state, sender });
+  const routeDeps: RouteDeps = { config, storage, media, content, site, state, sender, assets, onContentChange };
+  await siteRoutes(fastify, routeDeps);
+  await iiifRoutes(fastify, routeDeps);
+  await searchRoutes(fastify, routeDeps);
 
   fastify.setNotFoundHandler((req, reply) => {
     const first = req.url.split('/')[1] ?? '';
@@ -220,5 +251,5 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   });
 
   await fastify.ready();
-  return { fastify, content, site, state, refreshVersion };
+  return { fastify, content, onContentChange, site, state, refreshVersion };
 }

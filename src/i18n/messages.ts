@@ -11,11 +11,25 @@ const LOCALES_DIR = new URL('../../locales/', import.meta.url);
 /** The English catalog is the source of keys; other catalogs translate it. */
 export const SOURCE_CATALOG = 'en';
 
+/**
+ * Catalogs live in `locales/{lang}/{area}.json` (site, admin, search…), so each part of the
+ * application keeps its own strings; a key may appear in only one area.
+ */
 export function loadCatalogs(dir: URL = LOCALES_DIR): Map<Lang, Catalog> {
   const out = new Map<Lang, Catalog>();
-  for (const file of readdirSync(dir)) {
-    if (!file.endsWith('.json')) continue;
-    out.set(file.slice(0, -5), JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Catalog);
+  for (const lang of readdirSync(dir, { withFileTypes: true })) {
+    if (!lang.isDirectory()) continue;
+    const catalog: Catalog = {};
+    const langDir = new URL(`${lang.name}/`, dir);
+    for (const file of readdirSync(langDir).sort()) {
+      if (!file.endsWith('.json')) continue;
+      const part = JSON.parse(readFileSync(new URL(file, langDir), 'utf8')) as Catalog;
+      for (const [key, msg] of Object.entries(part)) {
+        if (key in catalog) throw new MessageError(`message "${key}" is defined twice in locales/${lang.name}/`);
+        catalog[key] = msg;
+      }
+    }
+    out.set(lang.name, catalog);
   }
   return out;
 }

@@ -48,11 +48,21 @@ export function itemErrors(item: Item, institution: Institution | undefined): Fi
   return errors;
 }
 
+/** What a committed write touched, for listeners such as the search index. */
+export interface ContentChange {
+  entity: 'institution' | 'person' | 'place' | 'item' | 'exhibition' | 'page';
+  id: string;
+}
+
+export type ContentListener = (version: number, changes: readonly ContentChange[]) => void;
+
 export class ContentService {
   constructor(
     private readonly store: ContentStore,
     /** Called after a committed change, so caches in this process drop at once. */
-    private readonly onChange: (version: number) => void = () => undefined,
+    private readonly onChange: ContentListener = () => undefined,
+    /** Inside a batch: where the batch collects what its saves touch. */
+    private readonly pending: ContentChange[] | null = null,
   ) {}
 
   async saveInstitution(inst: Institution, position = 0): Promise<void> {
@@ -60,21 +70,21 @@ export class ContentService {
     checkId('institution', inst.id, errors);
     if (!getScheme(inst.scheme)) errors.push({ where: `institution ${inst.id}: scheme`, why: `unknown reference-code scheme "${inst.scheme}"` });
     if (errors.length) throw new ValidationError(errors);
-    await this.write((s) => s.saveInstitution(inst, position));
+    await this.write((s) => s.saveInstitution(inst, position), [{ entity: 'institution', id: inst.id }]);
   }
 
   async savePerson(person: Person): Promise<void> {
     const errors: FieldError[] = [];
     checkId('person', person.id, errors);
     if (errors.length) throw new ValidationError(errors);
-    await this.write((s) => s.savePerson(person));
+    await this.write((s) => s.savePerson(person), [{ entity: 'person', id: person.id }]);
   }
 
   async savePlace(place: Place): Promise<void> {
     const errors: FieldError[] = [];
     checkId('place', place.id, errors);
     if (errors.length) throw new ValidationError(errors);
-    await this.write((s) => s.savePlace(place));
+    await this.write((s) => s.savePlace(place), [{ entity: 'place', id: place.id }]);
   }
 
   async saveItem(item: Item): Promise<void> {
@@ -83,7 +93,7 @@ export class ContentService {
       const errors = itemErrors(item, institution);
       if (errors.length) throw new ValidationError(errors);
       await s.saveItem(item);
-    });
+    }, [{ entity: 'item', id: item.id }]);
   }
 
   async saveExhibition(ex: Exhibition, position = 0): Promise<void> {
@@ -92,23 +102,30 @@ export class ContentService {
     checkId('exhibition slug', ex.slug, errors);
     for (const c of ex.chapters) checkId('chapter slug', c.slug, errors);
     if (errors.length) throw new ValidationError(errors);
-    await this.write((s) => s.saveExhibition(ex, position));
+    await this.write((s) => s.saveExhibition(ex, position), [{ entity: 'exhibition', id: ex.id }]);
   }
 
   async saveSitePage(page: SitePage): Promise<void> {
-    await this.write((s) => s.saveSitePage(page));
+    await this.write((s) => s.saveSitePage(page), [{ entity: 'page', id: page.id }]);
   }
 
-  /** Runs several saves as one: all land or none. */
+  /** Runs several saves as one: all land or none; listeners hear of them once, after the commit. */
   async batch(fn: (svc: ContentService) => Promise<void>): Promise<void> {
-    await this.write((s) => fn(new ContentService(s)));
+    const changes: ContentChange[] = [];
+    await this.write((s) => fn(new ContentService(s, this.onChange, changes)), changes);
   }
 
-  private async write(fn: (s: ContentStore) => Promise<void>): Promise<void> {
+  /** `changes` may still grow while `fn` runs (a batch fills it); it is read after the commit. */
+  private async write(fn: (s: ContentStore) => Promise<void>, changes: ContentChange[]): Promise<void> {
+    if (this.pending) {
+      await fn(this.store);
+      this.pending.push(...changes);
+      return;
+    }
     const version = await this.store.transaction(async (s) => {
       await fn(s);
       return s.bumpContentVersion();
     });
-    this.onChange(version);
+    this.onChange(version, changes);
   }
 }

@@ -12,7 +12,8 @@ import type {
   ItemModel,
   PersonModel,
 } from '../services/site.ts';
-import { Breadcrumbs, firstImage, imageAlt, InlineList, ItemCard, mediaUrl, Paragraphs, RecordFactRows, T, Tx } from './components.tsx';
+import { Breadcrumbs, InlineList, ItemCard, Paragraphs, RecordFactRows, T, Tx } from './components.tsx';
+import { ItemMedia } from './item-media.tsx';
 import { formatDate, href, institutionName, personName, pickLabel, plain, roman, type ViewContext } from './context.ts';
 import { renderDocument } from './layout.tsx';
 
@@ -170,7 +171,6 @@ export function renderChapter(ctx: ViewContext, m: ChapterModel): string {
 export function renderItem(ctx: ViewContext, m: ItemModel): string {
   const { item } = m;
   const heading = plain(ctx, item.heading, item.id);
-  const img = firstImage(item);
   const date = formatDate(ctx, item.date);
   const first = m.contexts[0];
   const scheme = m.institutions.get(item.institutionId)?.scheme;
@@ -204,17 +204,7 @@ export function renderItem(ctx: ViewContext, m: ItemModel): string {
           </h1>
         </header>
         <div class="record-body">
-          {img ? (
-            <figure class="record-media">
-              <a href={mediaUrl(img.path)}>
-                <img src={mediaUrl(img.path)} alt={imageAlt(ctx, item, img)} width={img.width ?? undefined} height={img.height ?? undefined} />
-              </a>
-              <figcaption>
-                {img.placeholder ? ctx.t('media.placeholderNote') : null}
-                {item.mediaType === 'film' && img.role === 'poster' ? <> {ctx.t('media.filmNotHere')}</> : null}
-              </figcaption>
-            </figure>
-          ) : null}
+          <ItemMedia ctx={ctx} item={item} />
           <div class="record-text">
             <Paragraphs ctx={ctx} value={item.caption} />
             <h2>{ctx.t('item.details')}</h2>

@@ -1,15 +1,7 @@
 // Public pages. Each handler: parse → service → render (through the page cache).
 import type { FastifyInstance } from 'fastify';
 import { renderChapter, renderExhibition, renderHome, renderInstitution, renderInstitutions, renderItem, renderPerson, renderSitePage } from '../../views/pages.tsx';
-import type { SiteService } from '../../services/site.ts';
-import type { PageSender } from '../app.ts';
-import type { SiteState } from '../site-state.ts';
-
-interface Deps {
-  site: SiteService;
-  state: SiteState;
-  sender: PageSender;
-}
+import type { RouteDeps } from '../app.ts';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
@@ -21,7 +13,7 @@ function params<K extends string>(...names: K[]) {
   return { schema: { params: { type: 'object', properties, required: ['lang', ...names] } } } as const;
 }
 
-export async function siteRoutes(app: FastifyInstance, { site, state, sender }: Deps): Promise<void> {
+export async function siteRoutes(app: FastifyInstance, { site, state, sender }: RouteDeps): Promise<void> {
   app.get('/', async (req, reply) => {
     const lang = state.negotiate(req.headers['accept-language']);
     return reply.header('vary', 'accept-language').header('cache-control', 'no-store').redirect(`/${lang}/`, 302);

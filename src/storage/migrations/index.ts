@@ -1,10 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.ts';
+import * as m003 from './003-search.ts';
+import * as m004 from './004-iiif.ts';
 
 // Migrations are listed in code rather than read from a folder, so they work the same
 // from a checkout, a package, or a bundled static build.
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
+  '003-search': m003,
+  '004-iiif': m004,
 };
 
 const provider: MigrationProvider = {
