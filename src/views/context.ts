@@ -15,7 +15,7 @@ export interface ViewContext {
   /** This page's path without the language prefix ("/items/x"), for the switcher and alternates. */
   path: string;
   /** Public URLs of hashed static assets. */
-  assets: { css: string; icon: string };
+  assets: { css: string; icon: string; js: Record<string, string> };
 }
 
 export function text(ctx: ViewContext, value: LocalizedText | undefined): ResolvedText | null {
