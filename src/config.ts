@@ -24,6 +24,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Bytes of rendered pages kept per process (0: render every request). */
   pageCacheBytes: number;
+  /** Trust X-Forwarded-For/-Proto/-Host from a reverse proxy in front of the app. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -50,5 +52,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dbSchema: env['TSUZURI_DB_SCHEMA'] || null,
     shutdownTimeoutMs: intFrom('TSUZURI_SHUTDOWN_TIMEOUT_MS', env['TSUZURI_SHUTDOWN_TIMEOUT_MS'], 10000),
     pageCacheBytes: intFrom('TSUZURI_PAGE_CACHE_BYTES', env['TSUZURI_PAGE_CACHE_BYTES'], 256 * 1024 * 1024),
+    trustProxy: env['TSUZURI_TRUST_PROXY'] === '1',
   };
 }

@@ -129,7 +129,12 @@ export class SiteService {
 
   async item(id: string): Promise<ItemModel | null> {
     const item = published(await this.store.getItem(id));
-    if (!item) return null;
+    return item ? this.itemModel(item) : null;
+  }
+
+  /** The page model of an item as given, published or not: the workspace previews drafts with it. */
+  async itemModel(item: Item): Promise<ItemModel> {
+    const id = item.id;
     const contexts: ItemContext[] = [];
     for (const p of await this.store.placementsOf(id)) {
       const ex = await this.publishedExhibition(await this.store.getExhibition(p.exhibitionId));
@@ -140,7 +145,7 @@ export class SiteService {
       // Previous and next run through the whole exhibition in reading order.
       const order = ex.chapters.flatMap((c) => c.sections.flatMap((s) => s.itemIds));
       const at = order.indexOf(id);
-      const [prev, next] = [order[at - 1], order[at + 1]];
+      const [prev, next] = at < 0 ? [undefined, undefined] : [order[at - 1], order[at + 1]];
       const neighbours = new Map((await this.store.getItems([prev, next].filter((x): x is string => x !== undefined))).map((it) => [it.id, it]));
       contexts.push({
         exhibition: ex,

@@ -2,6 +2,7 @@
 // transaction on the target. Media files are not copied: they live on disk or shared storage.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './kysely/tables.ts';
+import type { SearchDatabase } from '../search/kysely/tables.ts';
 
 /**
  * Every table, parents before children. A test checks this list against the tables the
@@ -25,7 +26,23 @@ export const TABLES_IN_COPY_ORDER = [
   'placements',
   'site_pages',
   'texts',
-] as const satisfies readonly (keyof Database)[];
+  'users',
+  'user_roles',
+  'sessions',
+  'signin_failures',
+  'revisions',
+  'audit_log',
+  'search_name_variants',
+] as const satisfies readonly (keyof SearchDatabase)[];
+
+/**
+ * The search index (tables named `search_index…`, with SQLite's FTS5 shadow tables) is derived
+ * from content and differs by engine: it is never copied. A copied database rebuilds it at its
+ * first start (the content version moved), or at once with `tsuzuri reindex`.
+ */
+export function isDerivedTable(name: string): boolean {
+  return name.startsWith('search_index');
+}
 
 /** Tables a fresh, migrated database already fills; everything else must be empty to copy into. */
 const SEEDED = new Set<string>(['site_state', 'languages']);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { ContentStore } from './kysely/content-store.ts';
+import { WorkspaceStore } from './kysely/workspace-store.ts';
 import type { Database } from './kysely/tables.ts';
 import { migrateToLatest, migrationsCurrent } from './migrations/index.ts';
 import { connectPostgres } from './postgres/connect.ts';
@@ -9,14 +10,19 @@ import { sqliteFragments } from './sqlite/fragments.ts';
 import { connectSqlite } from './sqlite/connect.ts';
 
 export { ContentStore, type Placement } from './kysely/content-store.ts';
+export { WorkspaceStore, type Revision, type RevisionState, type UserRecord, type AuditEntry } from './kysely/workspace-store.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
 export interface Storage {
   engine: Engine;
   store: ContentStore;
+  /** Accounts, sessions, revisions and audit log of the workspace. */
+  workspace: WorkspaceStore;
   /** The query builder itself, for storage-level tools (copy, introspection); services use `store`. */
   db: Kysely<Database>;
+  /** Runs `fn` with both stores on one transaction: content and workspace change together or not at all. */
+  transaction<T>(fn: (tx: { store: ContentStore; workspace: WorkspaceStore }) => Promise<T>): Promise<T>;
   /** True when the database answers and every migration is applied. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -60,8 +66,9 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
           ...(opts.statementTimeoutMs ? { statementTimeoutMs: opts.statementTimeoutMs } : {}),
         })
       : await connectSqlite({ filename: opts.url });
+  const fragments = engine === 'postgres' ? postgresFragments : sqliteFragments;
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, engine === 'postgres' ? opts.schema : undefined);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -69,10 +76,13 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   return {
     engine,
     db,
-    store: new ContentStore(db, engine === 'postgres' ? postgresFragments : sqliteFragments),
+    store: new ContentStore(db, fragments),
+    workspace: new WorkspaceStore(db, fragments),
+    transaction: (fn) =>
+      db.transaction().execute((trx) => fn({ store: new ContentStore(trx, fragments), workspace: new WorkspaceStore(trx, fragments) })),
     ready: async () => {
       try {
-        return await migrationsCurrent(db);
+        return await migrationsCurrent(db, engine === 'postgres' ? opts.schema : undefined);
       } catch {
         // An unreachable database is exactly what "not ready" reports.
         return false;

@@ -14,6 +14,8 @@ export interface ViewContext {
   t: Translate;
   /** This page's path without the language prefix ("/items/x"), for the switcher and alternates. */
   path: string;
+  /** A notice shown above the page, e.g. "Preview of a draft" in the workspace. */
+  banner?: string;
   /** Public URLs of hashed static assets. */
   assets: { css: string; icon: string; js: Record<string, string> };
 }

@@ -27,6 +27,7 @@ export function testConfig(dataDir: string, over: Partial<Config> = {}): Config 
     dbSchema: null,
     shutdownTimeoutMs: 2000,
     pageCacheBytes: 64 * 1024 * 1024,
+    trustProxy: false,
     ...over,
   };
 }

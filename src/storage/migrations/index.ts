@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.ts';
+import * as m002 from './002-workspace.ts';
 import * as m003 from './003-search.ts';
 import * as m004 from './004-iiif.ts';
 
@@ -7,6 +8,7 @@ import * as m004 from './004-iiif.ts';
 // from a checkout, a package, or a bundled static build.
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
+  '002-workspace': m002,
   '003-search': m003,
   '004-iiif': m004,
 };
@@ -19,9 +21,17 @@ export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) ?? '';
 
 export class MigrationError extends Error {}
 
+/**
+ * In a PostgreSQL schema of its own, the migrator's bookkeeping tables must be looked for
+ * there: by default it finds them in any schema (another tenant's) and skips creating its own.
+ */
+function migrationTables(schema: string | undefined): { migrationTableSchema?: string } {
+  return schema ? { migrationTableSchema: schema } : {};
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works below the typed schema
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...migrationTables(schema) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -32,8 +42,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
 
 /** True when every known migration has been applied. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-export async function migrationsCurrent(db: Kysely<any>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider });
+export async function migrationsCurrent(db: Kysely<any>, schema?: string): Promise<boolean> {
+  const migrator = new Migrator({ db, provider, ...migrationTables(schema) });
   const list = await migrator.getMigrations();
   return list.every((m) => m.executedAt !== undefined);
 }
