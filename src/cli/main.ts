@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, configFromEnv } from '../config.ts';
 import { startServer } from '../http/server.ts';
 import { openFromConfig } from '../main.ts';
+import { importIiif } from './iiif.ts';
+import { USER_HELP, userCommand } from './user.ts';
+import { REINDEX_HELP, reindex } from '../search/reindex.ts';
 import { ContentService } from '../services/content.ts';
 import { loadDemo } from '../services/demo.ts';
 import { copyDatabase, CopyError } from '../storage/copy.ts';
@@ -19,6 +22,8 @@ Commands:
                    copy everything between databases; <db> is a SQLite file or a
                    postgres://… URL (add ?schema=name for a schema); the target must be
                    empty unless --replace. Media files are not copied.
+${USER_HELP}
+${REINDEX_HELP}
   help             show this help
 
 Environment:
@@ -95,6 +100,31 @@ async function main(argv: string[]): Promise<number> {
         throw err;
       } finally {
         await from.close();
+      }
+    }
+    case 'user': {
+      const { storage } = await openFromConfig(config);
+      try {
+        return await userCommand(rest, storage);
+      } finally {
+        await storage.close();
+      }
+    }
+    case 'reindex': {
+      const { storage } = await openFromConfig(config);
+      try {
+        await reindex(storage);
+        return 0;
+      } finally {
+        await storage.close();
+      }
+    }
+    case 'import-iiif': {
+      const { storage } = await openFromConfig(config);
+      try {
+        return await importIiif(rest, { storage });
+      } finally {
+        await storage.close();
       }
     }
     case 'help':

@@ -74,6 +74,15 @@ export interface Media {
   /** True for an image the project generated to stand in for a record not yet digitised here. */
   placeholder: boolean;
   alt: LocalizedText;
+  /**
+   * For a record that stays at its archive: the content resource's URL there (an image, a film).
+   * Nothing is copied; `path` is empty then.
+   */
+  url?: string;
+  /** The holding archive's own IIIF Image API service for this image, shown in place of a local copy. */
+  service?: { id: string; type: 'ImageService2' | 'ImageService3'; profile: string };
+  /** WebVTT text tracks for film and sound, one per language: a media path here, or a URL at the archive. */
+  captions?: { lang: Lang; kind: 'captions' | 'subtitles'; path?: string; url?: string }[];
 }
 
 export interface Item {

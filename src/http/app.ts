@@ -10,6 +10,8 @@ import type { ViewContext } from '../views/context.ts';
 import { renderNotFound } from '../views/pages.tsx';
 import { loadAssets, type Assets } from './assets.ts';
 import { encodeResponse, PageCache, pickEncoding, type CachedResponse } from './page-cache.ts';
+import { adminRoutes, type AdminRoutes } from './admin/routes.ts';
+import { requireAccessRules } from './admin/plugin.ts';
 import { iiifRoutes } from './routes/iiif.ts';
 import { searchRoutes } from './routes/search.ts';
 import { siteRoutes } from './routes/site.ts';
@@ -27,6 +29,8 @@ export interface App {
   onContentChange(listener: ContentListener): void;
   site: SiteService;
   state: SiteState;
+  /** The workspace: its route registry, workflow and accounts. */
+  admin: AdminRoutes;
   /** Reads the content version now (other app servers may have changed content). */
   refreshVersion(): Promise<void>;
 }
@@ -37,7 +41,7 @@ const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    "default-src 'self'; img-src 'self' data: https:; connect-src 'self' https:; media-src 'self' https:; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -56,6 +60,8 @@ export interface RouteDeps {
   sender: PageSender;
   assets: Assets;
   onContentChange(listener: ContentListener): void;
+  /** Tells this process's caches and listeners of a change committed outside ContentService's own writes. */
+  notifyContentChange: ContentListener;
 }
 
 export type PageRenderer = (ctx: ViewContext) => Promise<string | null>;
@@ -126,7 +132,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // Ids and slugs are case-sensitive; a trailing slash is handled by redirects, not guesswork.
     routerOptions: { ignoreTrailingSlash: false, caseSensitive: true, maxParamLength: 1000 },
-    trustProxy: false,
+    // Behind a reverse proxy, X-Forwarded-* tell the client's address and whether it used HTTPS.
+    trustProxy: config.trustProxy,
     // One log line per request would cost more than serving a cached page; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });
@@ -143,7 +150,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const refreshVersion = async () => setVersion(await storage.store.contentVersion());
 
   const listeners: ContentListener[] = [];
-  const content = new ContentService(storage.store, (v, changes) => {
+  const notifyContentChange: ContentListener = (v, changes) => {
     void setVersion(v);
     for (const l of listeners) {
       try {
@@ -152,7 +159,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
         fastify.log.error({ err }, 'content listener failed');
       }
     }
-  });
+  };
+  const content = new ContentService(storage.store, notifyContentChange);
   const onContentChange = (l: ContentListener) => {
     listeners.push(l);
   };
@@ -228,7 +236,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     return sendCached(req, reply, encodeResponse(data, type), 200, 'public, max-age=86400');
   });
 
-  const routeDeps: RouteDeps = { config, storage, media, content, site, state, sender, assets, onContentChange };
+  const routeDeps: RouteDeps = { config, storage, media, content, site, state, sender, assets, onContentChange, notifyContentChange };
+  requireAccessRules(fastify);
+  const admin = await adminRoutes(fastify, routeDeps);
   await siteRoutes(fastify, routeDeps);
   await iiifRoutes(fastify, routeDeps);
   await searchRoutes(fastify, routeDeps);
@@ -251,5 +261,5 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   });
 
   await fastify.ready();
-  return { fastify, content, onContentChange, site, state, refreshVersion };
+  return { fastify, content, onContentChange, site, state, refreshVersion, admin };
 }

@@ -25,7 +25,11 @@ function hashed(name: string, data: Buffer): [string, CachedResponse] {
 }
 
 /** Extra files served as assets, from installed packages (e.g. a viewer library), by public name. */
-export const PACKAGE_ASSETS: Record<string, URL> = {};
+export const PACKAGE_ASSETS: Record<string, URL> = {
+  // The deep-zoom viewer on item pages (viewer.js drives it); its own button images are not
+  // used: the buttons are ours, labelled in the reader's language.
+  'openseadragon.min.js': new URL(import.meta.resolve('openseadragon/build/openseadragon/openseadragon.min.js')),
+};
 
 /**
  * Static assets get a content hash in their name, so they can be cached for a year. All

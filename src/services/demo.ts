@@ -1,6 +1,8 @@
 // Loads the demo exhibition (chapter V of "Japan and Mongolia") with placeholder images.
+import { readFile } from 'node:fs/promises';
 import { demo, type DemoContent } from '../../content/demo/chapter-v.ts';
 import { resolveText } from '../i18n/fallback.ts';
+import { prepareImage } from '../media/iiif/pyramid.ts';
 import { renderPlaceholder, thumbPath } from '../media/placeholder.ts';
 import type { MediaStore } from '../media/store.ts';
 import type { Institution, Item, Media } from '../domain/types.ts';
@@ -42,12 +44,41 @@ async function placeholderMedia(item: DemoContent['items'][number], content: Dem
   };
 }
 
+/** The demo's placeholder film with its captions, for a film item that has one in content/demo/media/. */
+async function demoFilm(item: DemoContent['items'][number], media: MediaStore): Promise<Media | null> {
+  const film = DEMO_FILMS[item.id];
+  if (item.mediaType !== 'film' || !film) return null;
+  const dir = new URL('../../content/demo/media/', import.meta.url);
+  const path = `demo/${item.id}.webm`;
+  await media.write(path, await readFile(new URL(`${item.id}.webm`, dir)));
+  const captions: NonNullable<Media['captions']> = [];
+  for (const lang of film.captions) {
+    const vtt = `demo/${item.id}.${lang}.vtt`;
+    await media.write(vtt, await readFile(new URL(`${item.id}.${lang}.vtt`, dir)));
+    captions.push({ lang, kind: 'captions', path: vtt });
+  }
+  return { id: `${item.id}-film`, kind: 'video', role: 'primary', path, mime: 'video/webm', width: film.width, height: film.height, duration: film.duration, placeholder: true, alt: {}, captions };
+}
+
+/** Placeholder films made by scripts/make-demo-film.sh, with the languages of their captions. */
+const DEMO_FILMS: Record<string, { width: number; height: number; duration: number; captions: string[] }> = {
+  'goodwill-mission-1971': { width: 640, height: 360, duration: 8, captions: ['en', 'ja', 'mn'] },
+};
+
 /** Writes the demo content in one transaction; files are written first and are harmless if it fails. */
 export async function loadDemo(content: ContentService, media: MediaStore, data: DemoContent = demo): Promise<void> {
   const items: Item[] = [];
+  const pyramids: Promise<unknown>[] = [];
   for (const item of data.items) {
-    items.push({ ...item, media: [await placeholderMedia(item, data, media)], state: 'published' });
+    const still = await placeholderMedia(item, data, media);
+    // Images are cut into their IIIF tile pyramid once, here, not when a visitor first zooms;
+    // cutting mostly waits on the disk, so it runs while the next placeholder is drawn.
+    pyramids.push(prepareImage(media, still.id, still.path).then(() => null, (err: unknown) => err));
+    const film = await demoFilm(item, media);
+    items.push({ ...item, media: film ? [still, film] : [still], state: 'published' });
   }
+  const failed = (await Promise.all(pyramids)).find((r) => r !== null);
+  if (failed) throw failed;
   await content.batch(async (svc) => {
     // Parents before children, so the foreign key on parent_id holds at every insert.
     const ordered = [...data.institutions].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { thumbPath } from '../media/placeholder.ts';
 import type { Institution, Item, LocalizedText, Media } from '../domain/types.ts';
 import type { ResolvedText } from '../i18n/fallback.ts';
 import { formatDate, href, institutionName, plain, text, type ViewContext } from './context.ts';
+import { thumbnailSrc } from './item-media.tsx';
 
 /**
  * A translated value. When it comes from another language it carries that language's
@@ -130,15 +130,17 @@ export function ItemCard({
   caption?: boolean;
 }) {
   const img = firstImage(item);
+  // A record that stays at its archive has no local file: its thumbnail comes from the archive's image service.
+  const thumb = img ? thumbnailSrc(img) : null;
   const H = `h${headingLevel}` as 'h3';
   const date = formatDate(ctx, item.date);
   const link = href(ctx, `/items/${item.id}`);
   return (
     <article class="card" id={`item-${item.id}`}>
-      {img ? (
+      {img && thumb ? (
         <a class="thumb" href={link} tabIndex={-1} aria-hidden="true">
           <img
-            src={mediaUrl(thumbPath(img.path))}
+            src={thumb}
             alt=""
             width={480}
             height={img.width && img.height ? Math.round((480 * img.height) / img.width) : undefined}

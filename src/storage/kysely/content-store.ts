@@ -17,6 +17,7 @@ import type {
 import {
   institutionRowToInstitution,
   languageRowToConfig,
+  mediaExtrasToRow,
   mediaRowToMedia,
   personNameRowToParts,
   textRowsToFieldTexts,
@@ -355,6 +356,7 @@ export class ContentStore {
           duration: m.duration,
           placeholder: m.placeholder ? 1 : 0,
           position,
+          ...mediaExtrasToRow(m),
         })
         .execute();
       await this.writeTexts('media', m.id, { alt: m.alt });

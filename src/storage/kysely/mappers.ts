@@ -83,5 +83,17 @@ export function mediaRowToMedia(r: MediaTable, texts: FieldTexts | undefined): M
     duration: r.duration,
     placeholder: r.placeholder === 1,
     alt: texts?.['alt'] ?? {},
+    ...(r.url !== null ? { url: r.url } : {}),
+    ...(r.service !== null ? { service: JSON.parse(r.service) as NonNullable<Media['service']> } : {}),
+    ...(r.captions !== null ? { captions: JSON.parse(r.captions) as NonNullable<Media['captions']> } : {}),
+  };
+}
+
+/** The columns of `media` that hold a record at its archive and text tracks. */
+export function mediaExtrasToRow(m: Media): Pick<MediaTable, 'url' | 'service' | 'captions'> {
+  return {
+    url: m.url ?? null,
+    service: m.service ? JSON.stringify(m.service) : null,
+    captions: m.captions?.length ? JSON.stringify(m.captions) : null,
   };
 }

@@ -83,6 +83,12 @@ export interface MediaTable {
   /** 0 or 1: a portable boolean. */
   placeholder: number;
   position: number;
+  /** External content resource URL (records that stay at their archive). */
+  url: string | null;
+  /** JSON `{ id, type, profile }` of an external IIIF Image API service. */
+  service: string | null;
+  /** JSON array of WebVTT tracks `{ lang, path, kind }`. */
+  captions: string | null;
 }
 
 export interface ExhibitionsTable {
@@ -135,6 +141,60 @@ export interface TextsTable {
   updated_at: string;
 }
 
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: number;
+  disabled: number;
+  created_at: string;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+  scope: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SigninFailuresTable {
+  key: string;
+  at: string;
+}
+
+export interface RevisionsTable {
+  id: string;
+  entity: string;
+  entity_id: string;
+  rev: number;
+  state: string;
+  /** The entity's full domain shape as JSON. */
+  data: string;
+  author_id: string | null;
+  created_at: string;
+  reviewer_id: string | null;
+  reviewed_at: string | null;
+  comment: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  action: string;
+  /** JSON. */
+  detail: string;
+  address: string | null;
+}
+
 export interface Database {
   site_state: SiteStateTable;
   languages: LanguagesTable;
@@ -153,4 +213,10 @@ export interface Database {
   placements: PlacementsTable;
   site_pages: SitePagesTable;
   texts: TextsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  signin_failures: SigninFailuresTable;
+  revisions: RevisionsTable;
+  audit_log: AuditLogTable;
 }
