@@ -111,8 +111,13 @@ export class SiteService {
   }
 
   async chapter(slug: string, chapterSlug: string): Promise<ChapterModel | null> {
-    const ex = await this.publishedExhibition(await this.store.getExhibitionBySlug(slug));
-    if (!ex) return null;
+    const ex = published(await this.store.getExhibitionBySlug(slug));
+    return ex ? this.chapterModel(ex, chapterSlug) : null;
+  }
+
+  /** The page model of a chapter of the exhibition as given (the workspace previews drafts with it). */
+  async chapterModel(exhibition: Exhibition, chapterSlug: string): Promise<ChapterModel | null> {
+    const ex = publishedStructure(exhibition, await this.store.publishedItemIdsIn(exhibition.id));
     const i = ex.chapters.findIndex((c) => c.slug === chapterSlug);
     const chapter = ex.chapters[i];
     if (!chapter) return null;

@@ -1,5 +1,5 @@
 import type { RoleGrant } from '../../src/domain/permissions.ts';
-import type { Response } from 'light-my-request';
+import type { LightMyRequestResponse as Response } from 'fastify';
 import type { TestApp } from './app.ts';
 
 export interface Agent {

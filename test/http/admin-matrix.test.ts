@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { Response } from 'light-my-request';
+import type { LightMyRequestResponse as Response } from 'fastify';
 import type { Item } from '../../src/domain/types.ts';
 import { addUser, encodeForm, multipartBody, signIn, type Agent } from '../helpers/admin.ts';
 import { demoApp, type TestApp } from '../helpers/app.ts';
@@ -141,6 +141,7 @@ describe('authorization matrix of the workspace', () => {
       rest: 'deny',
       prepare: async () => ({ url: `/admin/exhibitions/${EXHIBITION}`, form: { 'subtitle@mn': `Дэд гарчиг ${++counter}`, 'subtitle@mn:status': 'draft' } }),
     },
+    'GET /admin/exhibitions/:id/preview/:chapter': { ...WORKSPACE, prepare: async () => ({ url: `/admin/exhibitions/${EXHIBITION}/preview/establishment-1972` }) },
     'GET /admin/exhibitions/:id/history': { ...WORKSPACE, prepare: async () => ({ url: `/admin/exhibitions/${EXHIBITION}/history` }) },
     'GET /admin/review': REVIEW,
     'POST /admin/revisions/:rid/approve': { ...REVIEW, prepare: async () => ({ url: `/admin/revisions/${await submitted()}/approve`, form: {} }) },

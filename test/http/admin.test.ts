@@ -246,6 +246,21 @@ describe('curators’ workspace', () => {
     assert.ok((await app.storage.workspace.auditLog(50)).some((e) => e.action === 'unpublish'));
   });
 
+  it('previews a reordered chapter before it is approved', async () => {
+    const ex = await app.admin.workflow.exhibition('japan-mongolia');
+    assert.ok(ex);
+    const section = ex.current.chapters[0]?.sections.find((s) => s.itemIds.length > 1);
+    assert.ok(section);
+    const [first, second] = section.itemIds;
+    const res = await admin.post('/admin/exhibitions/japan-mongolia', { move: `${section.id}:0:down` });
+    assert.equal(res.statusCode, 303);
+    const preview = await admin.get('/admin/exhibitions/japan-mongolia/preview/establishment-1972');
+    assert.equal(preview.statusCode, 200);
+    assert.ok(preview.body.indexOf(`id="item-${second}"`) < preview.body.indexOf(`id="item-${first}"`), 'the draft order shows in the preview');
+    const live = await app.fastify.inject({ method: 'GET', url: '/en/exhibitions/japan-mongolia/establishment-1972' });
+    assert.ok(live.body.indexOf(`id="item-${first}"`) < live.body.indexOf(`id="item-${second}"`), 'visitors keep the published order');
+  });
+
   it('administrators edit the terms of use and institutions; a parent cycle is refused', async () => {
     const terms = await admin.post('/admin/terms', { 'title@en': 'Terms of use and citation', 'title@en:status': 'reviewed' });
     assert.equal(terms.statusCode, 303);

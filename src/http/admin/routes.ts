@@ -10,7 +10,7 @@ import type { Exhibition, Institution, Item, LocalizedText, Media, MediaType, Na
 import { AuthService, SESSION_DAYS, SignInRefused } from '../../services/auth.ts';
 import { ValidationError } from '../../services/content.ts';
 import { Conflict, Forbidden, NotFound, WorkflowService } from '../../services/workflow.ts';
-import { renderItem } from '../../views/pages.tsx';
+import { renderChapter, renderItem } from '../../views/pages.tsx';
 import { plain } from '../../views/context.ts';
 import type { AdminView } from '../../views/admin/layout.tsx';
 import {
@@ -573,6 +573,20 @@ export async function adminRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       }
       if (one(body, 'action') === 'submit') await workflow.submit(p, 'exhibition', id, req.ip);
       return reply.redirect(`/admin/exhibitions/${id}?saved=1`, 303);
+    });
+
+    f.route({ method: 'GET', url: '/admin/exhibitions/:id/preview/:chapter', access: 'workspace' }, async (req, reply) => {
+      const { id, chapter } = req.params as { id: string; chapter: string };
+      const copy = ID.test(id) ? await workflow.exhibition(id) : null;
+      if (!copy) throw new NotFound('no such exhibition');
+      const model = await site.chapterModel(copy.current, chapter);
+      if (!model) throw new NotFound('no such chapter');
+      const v = view(req);
+      const lang = (req.query as Record<string, string | undefined>)['lang'];
+      const l = lang && state.has(lang) ? lang : v.ctx.lang;
+      const ctx = { ...state.context(l, `/exhibitions/${copy.current.slug}/${chapter}`, assets.urls), banner: v.ctx.t('admin.previewBanner', { rev: copy.open?.rev ?? 0 }) };
+      reply.header('x-robots-tag', 'noindex');
+      return html(reply, renderChapter(ctx, model));
     });
 
     f.route({ method: 'GET', url: '/admin/exhibitions/:id/history', access: 'workspace' }, async (req, reply) => {

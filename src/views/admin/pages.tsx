@@ -611,6 +611,14 @@ export function renderExhibitionForm(
         ) : null}
         {' · '}
         <a href={`/admin/exhibitions/${ex.id}/history`}>{t('admin.history')}</a>
+        {ex.chapters.map((c) => (
+          <>
+            {' · '}
+            <a href={`/admin/exhibitions/${ex.id}/preview/${c.slug}`}>
+              {t('admin.preview')}: {plain(v.ctx, c.title, c.slug)}
+            </a>
+          </>
+        ))}
       </p>
       {open?.state === 'returned' && open.comment ? (
         <p class="comment" role="status">
