@@ -18,8 +18,8 @@ const EXHIBITION = 'japan-mongolia'; // co-curated by jp-naj and mn-nca
 
 interface Attempt {
   url: string;
-  /** Send a small JPEG as a multipart upload instead of a url-encoded form. */
-  upload?: boolean;
+  /** Send a multipart upload (a small JPEG unless a file is given) instead of a url-encoded form. */
+  upload?: boolean | { fields: Record<string, string>; file: { filename: string; type: string; data: Buffer } };
   form?: Record<string, string | string[]>;
   /** Use this session instead of the persona's own (e.g. to sign out without losing it). */
   agent?: Agent | null;
@@ -31,6 +31,37 @@ interface Rule {
   rest: Outcome;
   prepare?: (persona: Persona) => Promise<Attempt>;
 }
+
+/** The smallest Presentation 3 manifest with one image: what an archive's server might publish. */
+const MANIFEST = {
+  '@context': 'http://iiif.io/api/presentation/3/context.json',
+  id: 'https://archive.example/iiif/letter/manifest',
+  type: 'Manifest',
+  label: { en: ['A letter'] },
+  items: [
+    {
+      id: 'https://archive.example/iiif/letter/canvas/1',
+      type: 'Canvas',
+      width: 1000,
+      height: 1400,
+      items: [
+        {
+          id: 'https://archive.example/iiif/letter/page/1',
+          type: 'AnnotationPage',
+          items: [
+            {
+              id: 'https://archive.example/iiif/letter/annotation/1',
+              type: 'Annotation',
+              motivation: 'painting',
+              target: 'https://archive.example/iiif/letter/canvas/1',
+              body: { id: 'https://archive.example/images/letter-1.jpg', type: 'Image', format: 'image/jpeg', width: 1000, height: 1400 },
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
 
 const WORKSPACE: Pick<Rule, 'expect' | 'rest'> = { expect: { anonymous: 'login', noRole: 'deny' }, rest: 'allow' };
 const ADMIN_ONLY: Pick<Rule, 'expect' | 'rest'> = { expect: { anonymous: 'login', admin: 'allow' }, rest: 'deny' };
@@ -99,6 +130,15 @@ describe('authorization matrix of the workspace', () => {
       prepare: async () => ({
         url: '/admin/items/new',
         form: { id: `matrix-${++counter}`, 'heading@en': 'Matrix record', institutionId: 'mn-mfa-ca', mediaType: 'document', rights: 'http://rightsstatements.org/vocab/CNE/1.0/' },
+      }),
+    },
+    'GET /admin/items/import-iiif': { expect: { anonymous: 'login', admin: 'allow', curatorMfa: 'allow', curatorNaj: 'allow' }, rest: 'deny' },
+    'POST /admin/items/import-iiif': {
+      expect: { anonymous: 'login', admin: 'allow', curatorMfa: 'allow' },
+      rest: 'deny',
+      prepare: async () => ({
+        url: '/admin/items/import-iiif',
+        upload: { fields: { id: `imported-${++counter}`, institution: 'mn-mfa-ca' }, file: { filename: 'manifest.json', type: 'application/json', data: Buffer.from(JSON.stringify(MANIFEST)) } },
       }),
     },
     'GET /admin/items/:id': { ...WORKSPACE, prepare: async () => ({ url: `/admin/items/${ITEM}` }) },
@@ -197,14 +237,16 @@ describe('authorization matrix of the workspace', () => {
 
   async function attempt(method: string, a: Attempt, agent: Agent | null): Promise<Response> {
     if (method === 'GET') return agent ? agent.get(a.url) : app.fastify.inject({ method: 'GET', url: a.url });
-    const file = { file: { filename: 'photo.jpg', type: 'image/jpeg', data: await readFile(new URL('../fixtures/uploads/photo.jpg', import.meta.url)) } };
-    if (agent) return a.upload ? agent.upload(a.url, {}, file) : agent.post(a.url, a.form ?? {});
+    const custom = typeof a.upload === 'object' ? a.upload : null;
+    const file = { file: custom?.file ?? { filename: 'photo.jpg', type: 'image/jpeg', data: await readFile(new URL('../fixtures/uploads/photo.jpg', import.meta.url)) } };
+    const fields = custom?.fields ?? {};
+    if (agent) return a.upload ? agent.upload(a.url, fields, file) : agent.post(a.url, a.form ?? {});
     // Anonymous forms carry the double-submit token of the login page.
     const page = await app.fastify.inject({ method: 'GET', url: '/admin/login' });
     const anon = page.cookies.find((c) => c.name === 'tsuzuri_csrf')?.value ?? '';
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const { body, type } = a.upload
-      ? multipartBody({ _csrf: token }, file)
+      ? multipartBody({ _csrf: token, ...fields }, file)
       : { body: encodeForm({ _csrf: token, ...(a.form ?? {}) }), type: 'application/x-www-form-urlencoded' };
     return app.fastify.inject({ method: 'POST', url: a.url, headers: { cookie: `tsuzuri_csrf=${anon}`, 'content-type': type }, payload: body });
   }

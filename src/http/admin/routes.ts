@@ -5,6 +5,7 @@ import { diffSnapshots } from '../../domain/revision-diff.ts';
 import { randomUUID } from 'node:crypto';
 import { ingestCaptions, ingestUpload, UploadRejected } from '../../media/ingest.ts';
 import { prepareImage } from '../../media/iiif/pyramid.ts';
+import { ImportError, importManifest } from '../../services/iiif-import.ts';
 import { getScheme, SCHEMES } from '../../domain/reference-code.ts';
 import type { Exhibition, Institution, Item, LocalizedText, Media, MediaType, NamingCulture, Person, PersonNameParts } from '../../domain/types.ts';
 import { AuthService, SESSION_DAYS, SignInRefused } from '../../services/auth.ts';
@@ -19,6 +20,7 @@ import {
   renderExhibitionForm,
   renderExhibitionsList,
   renderHistory,
+  renderImportIiif,
   renderInstitutionForm,
   renderInstitutionsAdmin,
   renderItemForm,
@@ -409,6 +411,55 @@ export async function adminRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       }
       if (one(body, 'action') === 'submit') await workflow.submit(p, 'item', id, req.ip);
       return reply.redirect(`/admin/items/${id}?saved=1`, 303);
+    });
+
+    const importForm = async (req: FastifyRequest, values: { url: string; id: string; institution: string; referenceCode: string }, errors: FormError[] = []) => {
+      const p = me(req);
+      const all = await site.institutionMap();
+      const institutions = p.isAdmin ? all : new Map([...all].filter(([id]) => p.curatorOf.includes(id)));
+      return renderImportIiif(view(req), { institutions, values, errors, notes: [] });
+    };
+
+    f.route({ method: 'GET', url: '/admin/items/import-iiif', access: 'workspace' }, async (req, reply) => {
+      const p = me(req);
+      if (!p.isAdmin && p.curatorOf.length === 0) throw new Forbidden('only curators create records');
+      return html(reply, await importForm(req, { url: '', id: '', institution: p.curatorOf[0] ?? '', referenceCode: '' }));
+    });
+
+    f.route({ method: 'POST', url: '/admin/items/import-iiif', access: 'workspace' }, async (req, reply) => {
+      const p = me(req);
+      const body = (req.body ?? {}) as Record<string, MultipartValue | undefined>;
+      const field = (k: string) => String(body[k]?.value ?? '').trim();
+      const values = { url: field('url'), id: field('id'), institution: field('institution'), referenceCode: field('referenceCode') };
+      if (!canCurateItem(p, values.institution)) throw new Forbidden(`you do not curate records of ${values.institution || 'that archive'}`);
+      const errors: FormError[] = [];
+      if (!ID.test(values.id)) errors.push({ where: 'id', why: 'use 1–80 lower-case letters, digits and hyphens' });
+      else if ((await workflow.item(values.id)) !== null) errors.push({ where: 'id', why: 'a record with this id exists already' });
+      const institution = await storage.store.getInstitution(values.institution);
+      if (!institution) errors.push({ where: 'institution', why: 'choose the holding archive' });
+      const file = body['file'];
+      const hasFile = file && typeof file.toBuffer === 'function' && file.filename;
+      if (!values.url && !hasFile) errors.push({ where: 'url', why: 'give the manifest’s address or choose its file' });
+      if (errors.length || !institution) return html(reply, await importForm(req, values, errors), 422);
+      try {
+        const source = hasFile && file.toBuffer ? { file: await file.toBuffer(), name: file.filename ?? 'manifest.json' } : { url: values.url };
+        const result = await importManifest(source, {
+          itemId: values.id,
+          institution,
+          ...(values.referenceCode ? { referenceCode: values.referenceCode } : {}),
+          fetch: { allowPrivate: process.env['TSUZURI_IIIF_ALLOW_PRIVATE'] === '1' },
+        });
+        // One record per reference code in an archive: say so rather than fail in the database.
+        const code = result.item.referenceCode;
+        const clash = code ? (await storage.store.getItems(await storage.store.itemIdsByInstitution(institution.id, false))).find((i) => i.referenceCode === code) : undefined;
+        if (clash) return html(reply, await importForm(req, values, [{ where: 'referenceCode', why: `record ${clash.id} of this archive already has the reference code ${code}` }]), 422);
+        await workflow.saveItemDraft(p, result.item, req.ip);
+      } catch (err) {
+        if (err instanceof ImportError) return html(reply, await importForm(req, values, [{ where: err.code, why: err.message }]), 422);
+        if (err instanceof ValidationError) return html(reply, await importForm(req, values, err.errors), 422);
+        throw err;
+      }
+      return reply.redirect(`/admin/items/${values.id}?saved=1`, 303);
     });
 
     f.route({ method: 'GET', url: '/admin/items/:id', access: 'workspace' }, async (req, reply) => {

@@ -174,9 +174,12 @@ export function renderItemsList(v: AdminView, m: ItemsListModel): string {
         <button type="submit">{t('admin.filter.apply')}</button>
       </form>
       {m.canCreate ? (
-        <p>
+        <p class="actions">
           <a class="button" href="/admin/items/new">
             {t('admin.items.new')}
+          </a>
+          <a class="button" href="/admin/items/import-iiif">
+            {t('admin.import.title')}
           </a>
         </p>
       ) : null}
@@ -1049,6 +1052,52 @@ export function renderTermsForm(v: AdminView, m: { page: SitePage; saved?: boole
         <div class="actions">
           <button type="submit">{t('admin.save')}</button>
         </div>
+      </form>
+    </>,
+  );
+}
+
+export function renderImportIiif(
+  v: AdminView,
+  m: { institutions: Map<string, Institution>; values: { url: string; id: string; institution: string; referenceCode: string }; errors: FormError[]; notes: string[] },
+): string {
+  const t = v.ctx.t;
+  return renderAdmin(
+    v,
+    t('admin.import.title'),
+    <>
+      <p>{t('admin.import.lead')}</p>
+      <Errors v={v} errors={m.errors} />
+      <form method="post" action="/admin/items/import-iiif" enctype="multipart/form-data" class="stack narrow">
+        <Csrf v={v} />
+        <label>
+          {t('admin.import.url')}
+          <input type="url" name="url" value={m.values.url} placeholder="https://…/manifest.json" />
+        </label>
+        <label>
+          {t('admin.import.file')}
+          <input type="file" name="file" accept="application/json,application/ld+json,.json" />
+        </label>
+        <label>
+          {t('admin.field.id')}
+          <input name="id" required pattern="[a-z0-9][a-z0-9\-]{0,79}" value={m.values.id} />
+        </label>
+        <label>
+          {t('item.holder')}
+          <select name="institution">
+            {[...m.institutions.values()].map((i) => (
+              <option value={i.id} selected={i.id === m.values.institution}>
+                {institutionName(v.ctx, i, m.institutions)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('item.referenceCode')}
+          <input name="referenceCode" value={m.values.referenceCode} />
+          <span class="hint">{t('admin.import.codeHint')}</span>
+        </label>
+        <button type="submit">{t('admin.import.submit')}</button>
       </form>
     </>,
   );
