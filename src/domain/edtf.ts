@@ -105,7 +105,21 @@ const EN_MONTHS = [
 
 const SEASON_CODES: Readonly<Record<number, EdtfSeason>> = { 21: 'spring', 22: 'summer', 23: 'autumn', 24: 'winter' };
 
+// edtf.js builds its grammar on every parse; a chapter of hundreds of records would spend
+// most of its render time there. Parsed dates are immutable values, so they are kept by text.
+const PARSED = new Map<string, ParsedEdtf>();
+const PARSED_MAX = 20_000;
+
 export function parseEdtf(input: string): ParsedEdtf {
+  const hit = typeof input === 'string' ? PARSED.get(input) : undefined;
+  if (hit) return hit;
+  const result = parseUncached(input);
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  PARSED.set(input, result);
+  return result;
+}
+
+function parseUncached(input: string): ParsedEdtf {
   if (typeof input !== 'string') throw new EdtfError(String(input), 'expected text');
   if (input.trim() === '') {
     throw new EdtfError(input, 'the date is empty; an undated record has no date at all (null)');

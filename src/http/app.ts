@@ -164,7 +164,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const onContentChange = (l: ContentListener) => {
     listeners.push(l);
   };
-  const site = new SiteService(storage.store);
+  const site = new SiteService(storage.store, () => version);
 
   let timer: NodeJS.Timeout | null = null;
   if (config.contentPollMs > 0) {

@@ -73,7 +73,39 @@ function publishedStructure(ex: Exhibition, visible: ReadonlySet<string>): Exhib
 }
 
 export class SiteService {
-  constructor(private readonly store: ContentStore) {}
+  /** Published exhibition structures of one content version, by id and by slug. */
+  private structures = { version: Number.NaN, byKey: new Map<string, Promise<Exhibition | null>>() };
+
+  constructor(
+    private readonly store: ContentStore,
+    /** The content version this process serves; structures are kept until it moves. */
+    private readonly version: () => number = () => Number.NaN,
+  ) {}
+
+  /**
+   * An exhibition's published structure (chapters, sections, published item ids). Every item
+   * page needs it for previous/next, and it costs tens of milliseconds at 10,000 items, so
+   * it is built once per content version.
+   */
+  private structure(key: { id: string } | { slug: string }): Promise<Exhibition | null> {
+    const v = this.version();
+    if (Number.isNaN(v)) return this.loadStructure(key);
+    if (v !== this.structures.version) this.structures = { version: v, byKey: new Map() };
+    const k = 'id' in key ? `id:${key.id}` : `slug:${key.slug}`;
+    let hit = this.structures.byKey.get(k);
+    if (!hit) {
+      hit = this.loadStructure(key);
+      this.structures.byKey.set(k, hit);
+      const cache = this.structures.byKey;
+      hit.catch(() => cache.delete(k));
+    }
+    return hit;
+  }
+
+  private async loadStructure(key: { id: string } | { slug: string }): Promise<Exhibition | null> {
+    const ex = 'id' in key ? await this.store.getExhibition(key.id) : await this.store.getExhibitionBySlug(key.slug);
+    return this.publishedExhibition(ex);
+  }
 
   async institutionMap(): Promise<Map<string, Institution>> {
     return new Map((await this.store.listInstitutions()).map((i) => [i.id, i]));
@@ -104,20 +136,23 @@ export class SiteService {
   }
 
   async exhibition(slug: string): Promise<ExhibitionModel | null> {
-    const ex = await this.publishedExhibition(await this.store.getExhibitionBySlug(slug));
+    const ex = await this.structure({ slug });
     if (!ex) return null;
     const itemCounts = new Map(ex.chapters.map((c) => [c.id, c.sections.reduce((n, s) => n + s.itemIds.length, 0)]));
     return { exhibition: ex, institutions: await this.institutionMap(), itemCounts };
   }
 
   async chapter(slug: string, chapterSlug: string): Promise<ChapterModel | null> {
-    const ex = published(await this.store.getExhibitionBySlug(slug));
-    return ex ? this.chapterModel(ex, chapterSlug) : null;
+    const ex = await this.structure({ slug });
+    return ex ? this.chapterOf(ex, chapterSlug) : null;
   }
 
   /** The page model of a chapter of the exhibition as given (the workspace previews drafts with it). */
   async chapterModel(exhibition: Exhibition, chapterSlug: string): Promise<ChapterModel | null> {
-    const ex = publishedStructure(exhibition, await this.store.publishedItemIdsIn(exhibition.id));
+    return this.chapterOf(publishedStructure(exhibition, await this.store.publishedItemIdsIn(exhibition.id)), chapterSlug);
+  }
+
+  private async chapterOf(ex: Exhibition, chapterSlug: string): Promise<ChapterModel | null> {
     const i = ex.chapters.findIndex((c) => c.slug === chapterSlug);
     const chapter = ex.chapters[i];
     if (!chapter) return null;
@@ -142,7 +177,7 @@ export class SiteService {
     const id = item.id;
     const contexts: ItemContext[] = [];
     for (const p of await this.store.placementsOf(id)) {
-      const ex = await this.publishedExhibition(await this.store.getExhibition(p.exhibitionId));
+      const ex = await this.structure({ id: p.exhibitionId });
       if (!ex) continue;
       const chapter = ex.chapters.find((c) => c.id === p.chapterId);
       const section = chapter?.sections.find((s) => s.id === p.sectionId);
