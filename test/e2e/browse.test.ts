@@ -1,62 +1,27 @@
 // A visitor's path in a real browser: home → exhibition → chapter → item → other language,
 // at desktop and phone widths, with screenshots kept for people to look at.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { demoApp, type TestApp } from '../helpers/app.ts';
-
-function findChromium(): string | null {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // not on PATH under this name; try the next one
-    }
-  }
-  return null;
-}
-
-const executablePath = findChromium();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2 A/AA problems axe-core finds on the page, as "rule: target" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
-}
-const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
+import { axeViolations, launchBrowser, needsChromium, screenshot } from '../helpers/browser.ts';
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
-if (!executablePath) {
-  console.log('# NOTICE: Chromium not found (apt-get install chromium); browser test skipped');
-}
-
-describe('visitor in a browser', { skip: executablePath ? false : 'Chromium not installed' }, () => {
+describe('visitor in a browser', needsChromium('browser test'), () => {
   let app: TestApp;
   let browser: Browser;
   let base: string;
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     app = await demoApp();
     await app.fastify.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.fastify.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: executablePath ?? undefined,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -87,20 +52,20 @@ describe('visitor in a browser', { skip: executablePath ? false : 'Chromium not 
       await page.goto(`${base}/`);
       assert.equal(new URL(page.url()).pathname, '/en/');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      await page.screenshot({ path: new URL(`home-en-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await screenshot(page, `home-en-${vp.name}`);
       await audit();
 
       await page.getByRole('link', { name: 'Japan and Mongolia: Our History through Archival Records' }).click();
       await page.getByRole('link', { name: /Establishment of the diplomatic relations in 1972/ }).click();
       assert.match(new URL(page.url()).pathname, /^\/en\/exhibitions\/japan-mongolia\/establishment-1972$/);
       await page.getByText('Fund-59, File-1, Unit-66').first().waitFor();
-      await page.screenshot({ path: new URL(`chapter-en-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await screenshot(page, `chapter-en-${vp.name}`);
       await audit();
 
       await page.locator('#item-joint-communique-1972 .card-title a').click();
       assert.equal(new URL(page.url()).pathname, '/en/items/joint-communique-1972');
       assert.match((await page.textContent('main')) ?? '', /19 February 1972/);
-      await page.screenshot({ path: new URL(`item-en-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await screenshot(page, `item-en-${vp.name}`);
       await audit();
 
       // The switcher keeps the page.
@@ -108,17 +73,17 @@ describe('visitor in a browser', { skip: executablePath ? false : 'Chromium not 
       assert.equal(new URL(page.url()).pathname, '/mn/items/joint-communique-1972');
       assert.equal(await page.getAttribute('html', 'lang'), 'mn');
       assert.match((await page.textContent('main')) ?? '', /1972 оны 2 дугаар сарын 19/);
-      await page.screenshot({ path: new URL(`item-mn-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await screenshot(page, `item-mn-${vp.name}`);
       await audit();
 
       await page.locator('.lang-switch a[hreflang="ja"]').click();
       assert.equal(new URL(page.url()).pathname, '/ja/items/joint-communique-1972');
       assert.match((await page.textContent('main')) ?? '', /昭和47年\(1972\)2月19日/);
-      await page.screenshot({ path: new URL(`item-ja-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await screenshot(page, `item-ja-${vp.name}`);
       await audit();
 
       await page.goto(`${base}/ja/exhibitions/japan-mongolia/establishment-1972`);
-      await page.screenshot({ path: new URL(`chapter-ja-${vp.name}.png`, SHOTS).pathname, fullPage: true });
+      await screenshot(page, `chapter-ja-${vp.name}`);
       await audit();
 
       // Nothing overflows sideways on a phone.

@@ -2,30 +2,11 @@
 // keyboard and full screen, plays the demo film with captions in two languages, and drags the
 // IIIF link; screenshots are kept in test-output/screenshots/ for people to look at.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoApp, type TestApp } from '../helpers/app.ts';
-
-function findChromium(): string | null {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // not on PATH under this name; try the next one
-    }
-  }
-  return null;
-}
-
-const executablePath = findChromium();
-const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-if (!executablePath) console.log('# NOTICE: Chromium not found (apt-get install chromium); IIIF browser test skipped');
+import { axeViolations, launchBrowser, needsChromium, SHOTS } from '../helpers/browser.ts';
 
 /** Tile requests seen so far, as "x,y,w,h/w,h" of /iiif/3/{id}/x,y,w,h/w,h/0/default.jpg. */
 function watchTiles(page: Page): { tiles: string[]; failed: string[] } {
@@ -48,29 +29,17 @@ function fullResolution(tile: string): boolean {
   return w === sw;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
-}
 
-describe('IIIF in a browser', { skip: executablePath ? false : 'Chromium not installed' }, () => {
+describe('IIIF in a browser', needsChromium('IIIF browser test'), () => {
   let app: TestApp;
   let browser: Browser;
   let base: string;
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     app = await demoApp();
     await app.fastify.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.fastify.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: executablePath ?? undefined,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {

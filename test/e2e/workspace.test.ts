@@ -2,36 +2,22 @@
 // Mongolian and submits it; a curator of the National Archives of Japan cannot edit that record;
 // a reviewer approves; a visitor sees the change.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addUser, PASSWORD } from '../helpers/admin.ts';
 import { demoApp, type TestApp } from '../helpers/app.ts';
+import { launchBrowser, needsChromium, screenshot } from '../helpers/browser.ts';
 
-function findChromium(): string | null {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const executablePath = findChromium();
-const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
 const ITEM = 'credentials-luvsanchultem-1972'; // held by the MFA Central Archive of Mongolia
 const CAPTION = 'Н. Лувсанчүлтэмийн итгэмжлэх жуух бичиг: хянагдсан шинэ тайлбар.';
 
-if (!executablePath) console.log('# NOTICE: Chromium not found (apt-get install chromium); workspace browser test skipped');
-
-describe('review workflow in a browser', { skip: executablePath ? false : 'Chromium not installed' }, () => {
+describe('review workflow in a browser', needsChromium('workspace browser test'), () => {
   let app: TestApp;
   let browser: Browser;
   let base: string;
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     app = await demoApp();
     await addUser(app, 'admin@archives.example', [], true);
     await addUser(app, 'curator@mfa.example', [{ role: 'curator', scope: 'mn-mfa-ca' }]);
@@ -39,10 +25,7 @@ describe('review workflow in a browser', { skip: executablePath ? false : 'Chrom
     await addUser(app, 'reviewer@gaam.example', [{ role: 'reviewer', scope: '' }]);
     await app.fastify.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.fastify.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: executablePath ?? undefined,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -61,7 +44,7 @@ describe('review workflow in a browser', { skip: executablePath ? false : 'Chrom
     return page;
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
+  const shot = screenshot;
 
   it('curator edits in Mongolian and submits; the other archive is refused; a reviewer approves; visitors see it', async () => {
     const curator = await session('curator@mfa.example', 'mn-MN');
