@@ -91,13 +91,7 @@ export class WorkflowService {
     const institution = (await this.storage.store.getInstitution(next.institutionId)) ?? undefined;
     const errors = itemErrors(next, institution);
     if (errors.length) throw new ValidationError(errors);
-    return this.storage.transaction(async ({ workspace }) => {
-      await baseline(workspace, 'item', next.id, copy?.live ?? null);
-      await workspace.supersedeOpen('item', next.id);
-      const rev = await workspace.addRevision({ entity: 'item', entityId: next.id, state: 'draft', data: next, authorId: p.userId });
-      await workspace.audit({ userId: p.userId, action: 'save', detail: { entity: 'item', id: next.id, rev: rev.rev }, address });
-      return rev;
-    });
+    return this.addDraft(p, 'item', next.id, copy?.live ?? null, next, address);
   }
 
   private checkItemEdit(p: Principal, before: Item, next: Item): void {
@@ -128,11 +122,16 @@ export class WorkflowService {
     } else if (!canCurateExhibition(p, next)) {
       throw new Forbidden('an exhibition must stay co-curated by one of your institutions');
     }
+    return this.addDraft(p, 'exhibition', next.id, copy?.live ?? null, next, address);
+  }
+
+  /** A new draft revision, replacing any open one, in one transaction with its audit entry. */
+  private addDraft(p: Principal, entity: WorkflowEntity, id: string, live: unknown, data: unknown, address: string | null): Promise<Revision> {
     return this.storage.transaction(async ({ workspace }) => {
-      await baseline(workspace, 'exhibition', next.id, copy?.live ?? null);
-      await workspace.supersedeOpen('exhibition', next.id);
-      const rev = await workspace.addRevision({ entity: 'exhibition', entityId: next.id, state: 'draft', data: next, authorId: p.userId });
-      await workspace.audit({ userId: p.userId, action: 'save', detail: { entity: 'exhibition', id: next.id, rev: rev.rev }, address });
+      await baseline(workspace, entity, id, live);
+      await workspace.supersedeOpen(entity, id);
+      const rev = await workspace.addRevision({ entity, entityId: id, state: 'draft', data, authorId: p.userId });
+      await workspace.audit({ userId: p.userId, action: 'save', detail: { entity, id, rev: rev.rev }, address });
       return rev;
     });
   }

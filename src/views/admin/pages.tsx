@@ -82,6 +82,14 @@ export function renderSetup(v: AdminView, opts: { email?: string; name?: string;
   );
 }
 
+function Saved({ v, saved }: { v: AdminView; saved: boolean | undefined }) {
+  return saved ? (
+    <p class="saved" role="status">
+      {v.ctx.t('admin.saved')}
+    </p>
+  ) : null;
+}
+
 function StateBadge({ v, state }: { v: AdminView; state: string }) {
   return <span class={`badge state-${state}`}>{v.ctx.t(`admin.state.${state}`)}</span>;
 }
@@ -315,11 +323,7 @@ export function renderItemForm(v: AdminView, m: ItemFormModel): string {
           {t('admin.returnedWith')} {open.comment}
         </p>
       ) : null}
-      {m.saved ? (
-        <p class="saved" role="status">
-          {t('admin.saved')}
-        </p>
-      ) : null}
+      <Saved v={v} saved={m.saved} />
       <Errors v={v} errors={m.errors} />
       <form method="post" action={m.isNew ? '/admin/items/new' : `/admin/items/${item.id}`} class="stack item-form">
         <Csrf v={v} />
@@ -628,11 +632,7 @@ export function renderExhibitionForm(
           {t('admin.returnedWith')} {open.comment}
         </p>
       ) : null}
-      {m.saved ? (
-        <p class="saved" role="status">
-          {t('admin.saved')}
-        </p>
-      ) : null}
+      <Saved v={v} saved={m.saved} />
       <Errors v={v} errors={m.errors} />
       <form method="post" action={`/admin/exhibitions/${ex.id}`} class="stack">
         <Csrf v={v} />
@@ -722,11 +722,7 @@ export function renderPersonForm(v: AdminView, m: { person: Person; errors: Form
     v,
     personName(v.ctx, p).value,
     <>
-      {m.saved ? (
-        <p class="saved" role="status">
-          {t('admin.saved')}
-        </p>
-      ) : null}
+      <Saved v={v} saved={m.saved} />
       <Errors v={v} errors={m.errors} />
       <form method="post" action={`/admin/people/${p.id}`} class="stack">
         <Csrf v={v} />
@@ -878,11 +874,7 @@ export function renderUserForm(v: AdminView, m: { user: UserRecord; institutions
     m.user.name,
     <>
       <p>{m.user.email}</p>
-      {m.saved ? (
-        <p class="saved" role="status">
-          {t('admin.saved')}
-        </p>
-      ) : null}
+      <Saved v={v} saved={m.saved} />
       <Errors v={v} errors={m.errors} />
       <form method="post" action={`/admin/users/${m.user.id}`} class="stack narrow">
         <Csrf v={v} />
@@ -941,11 +933,7 @@ export function renderPlaceForm(v: AdminView, m: { place: Place; saved?: boolean
     v,
     plain(v.ctx, m.place.name, m.place.id),
     <>
-      {m.saved ? (
-        <p class="saved" role="status">
-          {t('admin.saved')}
-        </p>
-      ) : null}
+      <Saved v={v} saved={m.saved} />
       <form method="post" action={`/admin/places/${m.place.id}`} class="stack">
         <Csrf v={v} />
         <LangColumns v={v} name="name" label={t('admin.name')} value={m.place.name} editable={all} />
@@ -982,11 +970,7 @@ export function renderInstitutionForm(
     v,
     institutionName(v.ctx, i, m.institutions),
     <>
-      {m.saved ? (
-        <p class="saved" role="status">
-          {t('admin.saved')}
-        </p>
-      ) : null}
+      <Saved v={v} saved={m.saved} />
       <Errors v={v} errors={m.errors} />
       <form method="post" action={`/admin/institutions/${i.id}`} class="stack">
         <Csrf v={v} />
@@ -1040,11 +1024,7 @@ export function renderTermsForm(v: AdminView, m: { page: SitePage; saved?: boole
     v,
     t('nav.terms'),
     <>
-      {m.saved ? (
-        <p class="saved" role="status">
-          {t('admin.saved')}
-        </p>
-      ) : null}
+      <Saved v={v} saved={m.saved} />
       <form method="post" action="/admin/terms" class="stack">
         <Csrf v={v} />
         <LangColumns v={v} name="title" label={t('admin.field.title')} value={m.page.title} editable={all} />
