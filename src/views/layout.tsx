@@ -58,6 +58,13 @@ function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; chi
                 </li>
               </ul>
             </nav>
+            <form class="site-search" role="search" method="get" action={href(ctx, '/search')}>
+              <label class="visually-hidden" for="site-search-q">
+                {ctx.t('search.header.label')}
+              </label>
+              <input id="site-search-q" type="search" name="q" maxLength={500} />
+              <button type="submit">{ctx.t('search.header.submit')}</button>
+            </form>
             <nav class="lang-switch" aria-label={ctx.t('nav.language')}>
               <ul>
                 {ctx.languages.map((l) => (
@@ -78,6 +85,11 @@ function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; chi
           </div>
         </header>
         <main id="main" class="wrap" tabIndex={-1}>
+          {ctx.banner ? (
+            <p class="banner" role="status">
+              {ctx.banner}
+            </p>
+          ) : null}
           {children}
         </main>
         <footer class="site-footer">
