@@ -12,7 +12,6 @@
 // Needs Debian's nginx-light, wrk, iipimage-server and spawn-fcgi.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +21,7 @@ import { prepareImage, pyramidDir, type Pyramid } from '../../src/media/iiif/pyr
 import { MediaStore } from '../../src/media/store.ts';
 import { ContentService } from '../../src/services/content.ts';
 import { openStorage } from '../../src/storage/index.ts';
+import { freePort, waitFor } from '../lib.ts';
 
 const run = promisify(execFile);
 const { values: opts } = parseArgs({
@@ -46,29 +46,7 @@ function which(cmd: string): string | null {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
-async function waitFor(url: string, ms = 60000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** A document-like image: paper tone, lines of text, stamps and a little grain, as JPEG. */
 async function makeImage(): Promise<Buffer> {
