@@ -2,6 +2,8 @@
 //
 //   node --import tsx bench/search/run.ts [--items 100000] [--engines sqlite,postgres]
 //        [--pg postgres://postgres@127.0.0.1:5432/test] [--reps 20] [--seed 1] [--keep]
+//   node --import tsx bench/search/run.ts --use <sqlite file | postgres://…?schema=name> [--use …]
+//        (times the queries on databases already loaded and indexed, e.g. kept with --keep)
 //
 // For each engine: loads the synthetic exhibition (bench/synth.ts), builds the search index,
 // then times a fixed query mix: ranked top-20 with snippets and facets through SearchService
@@ -12,14 +14,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { fallbackOrder } from '../../src/i18n/fallback.ts';
 import { parseQuery } from '../../src/search/analyzer.ts';
 import { Indexer } from '../../src/search/indexer.ts';
 import { IndexReader } from '../../src/search/kysely/index-reader.ts';
 import { ContentService } from '../../src/services/content.ts';
 import { SearchService } from '../../src/services/search.ts';
-import { openStorage, type Engine, type Storage } from '../../src/storage/index.ts';
+import { engineOf, openStorage, type Engine, type Storage } from '../../src/storage/index.ts';
 import { connectPostgres, dropPostgresSchema } from '../../src/storage/postgres/connect.ts';
 import { loadSynthetic, synthesize } from '../synth.ts';
 
@@ -32,6 +33,7 @@ const { values: opts } = parseArgs({
     reps: { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    use: { type: 'string', multiple: true },
   },
 });
 
@@ -77,15 +79,16 @@ async function time(fn: () => Promise<unknown>, reps: number): Promise<number[]>
 
 async function open(engine: Engine, dir: string): Promise<{ storage: Storage; drop: () => Promise<void> }> {
   if (engine === 'sqlite') {
-    const storage = await openStorage({ url: join(dir, 'bench.sqlite') });
-    return { storage, drop: async () => undefined };
+    const file = join(dir, 'bench.sqlite');
+    const storage = await openStorage({ url: file });
+    return { storage, drop: async () => (opts.keep ? console.log(`kept SQLite database ${file}`) : undefined) };
   }
   const schema = `bench_search_${randomBytes(3).toString('hex')}`;
   const storage = await openStorage({ url: opts.pg, schema, statementTimeoutMs: 600_000 });
   return {
     storage,
     drop: async () => {
-      if (opts.keep) return console.log(`kept PostgreSQL schema ${schema}`);
+      if (opts.keep) return console.log(`kept PostgreSQL database ${opts.pg}?schema=${schema}`);
       const admin = await connectPostgres({ url: opts.pg });
       await dropPostgresSchema(admin, schema);
       await admin.destroy();
@@ -95,6 +98,8 @@ async function open(engine: Engine, dir: string): Promise<{ storage: Storage; dr
 
 interface EngineFigures {
   engine: Engine;
+  /** Items in the database measured. */
+  items: number;
   loadS: number;
   buildS: number;
   sizes: { fullText: number; total: number };
@@ -103,10 +108,13 @@ interface EngineFigures {
   rows: { q: string; note: string; total: number; service: number[]; index: number[] }[];
 }
 
-async function runEngine(engine: Engine, items: number, reps: number): Promise<EngineFigures> {
+async function runEngine(engine: Engine, items: number, reps: number, existing?: string): Promise<EngineFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'tsuzuri-bench-search-'));
-  const { storage, drop } = await open(engine, dir);
+  const { storage, drop } = existing
+    ? { storage: await openStorage({ url: existing, statementTimeoutMs: 600_000 }), drop: async () => undefined }
+    : await open(engine, dir);
   try {
+    if (existing) return { engine, loadS: NaN, buildS: NaN, ...(await timeQueries(storage, reps)) };
     let t = performance.now();
     await loadSynthetic(new ContentService(storage.store), synthesize({ items, chapters: Number(opts.chapters), seed: Number(opts.seed) }));
     const loadS = (performance.now() - t) / 1000;
@@ -122,31 +130,7 @@ async function runEngine(engine: Engine, items: number, reps: number): Promise<E
     const buildS = (performance.now() - t) / 1000;
     process.stdout.write('\n');
     if (!report) throw new Error('rebuild was not claimed');
-    // Fresh tables have no statistics yet; the planner needs them to pick the GIN index.
-    if (engine === 'postgres') await sql`analyze`.execute(storage.db);
-    const indexer = new Indexer(storage);
-    const reader = new IndexReader(indexer.db, indexer.fts);
-    const sizes = await indexer.fts.sizes(indexer.db);
-
-    const ids = await storage.store.listItemIds();
-    let k = 0;
-    const baseline = await time(async () => {
-      k = (k + 7919) % ids.length;
-      await storage.db.selectFrom('items').selectAll().where('id', '=', ids[k] ?? '').executeTakeFirst();
-    }, reps * 20);
-
-    const order = fallbackOrder('en', await storage.store.listLanguages());
-    const rows: EngineFigures['rows'] = [];
-    const all: number[] = [];
-    for (const { q, note } of QUERIES) {
-      const params = { q, page: 1, perPage: 20, filters: {} };
-      const first = await search.search(params, order);
-      const service = await time(() => search.search(params, order), reps);
-      const index = await time(() => reader.search({ query: parseQuery(q), filters: {}, limit: 20, offset: 0 }), reps);
-      rows.push({ q, note, total: first.total, service, index });
-      all.push(...service);
-    }
-    return { engine, loadS, buildS, sizes, baseline, all, rows };
+    return { engine, loadS, buildS, ...(await timeQueries(storage, reps)) };
   } finally {
     await storage.close();
     await drop();
@@ -154,18 +138,53 @@ async function runEngine(engine: Engine, items: number, reps: number): Promise<E
   }
 }
 
+async function timeQueries(storage: Storage, reps: number): Promise<Omit<EngineFigures, 'engine' | 'loadS' | 'buildS'>> {
+  const search = new SearchService(storage, { onError: (err) => console.error(err) });
+  const indexer = new Indexer(storage);
+  const reader = new IndexReader(indexer.db, indexer.fts);
+  const sizes = await indexer.fts.sizes(indexer.db);
+
+  const ids = await storage.store.listItemIds();
+  if (ids.length === 0) throw new Error('the database holds no items to search');
+  let k = 0;
+  const baseline = await time(async () => {
+    k = (k + 7919) % ids.length;
+    await storage.db.selectFrom('items').selectAll().where('id', '=', ids[k] ?? '').executeTakeFirst();
+  }, reps * 20);
+
+  const order = fallbackOrder('en', await storage.store.listLanguages());
+  const rows: EngineFigures['rows'] = [];
+  const all: number[] = [];
+  for (const { q, note } of QUERIES) {
+    const params = { q, page: 1, perPage: 20, filters: {} };
+    const first = await search.search(params, order);
+    const service = await time(() => search.search(params, order), reps);
+    const index = await time(() => reader.search({ query: parseQuery(q), filters: {}, limit: 20, offset: 0 }), reps);
+    rows.push({ q, note, total: first.total, service, index });
+    all.push(...service);
+  }
+  return { items: ids.length, sizes, baseline, all, rows };
+}
+
 async function main(): Promise<void> {
-  const items = Number(opts.items);
   const reps = Number(opts.reps);
-  const engines = opts.engines.split(',').map((e) => e.trim()) as Engine[];
   const figures: EngineFigures[] = [];
-  for (const engine of engines) figures.push(await runEngine(engine, items, reps));
+  let items = Number(opts.items);
+  if (opts.use?.length) {
+    for (const url of opts.use) {
+      const f = await runEngine(engineOf(url), items, reps, url);
+      figures.push(f);
+    }
+    items = figures[0]?.items ?? items;
+  } else {
+    for (const engine of opts.engines.split(',').map((e) => e.trim()) as Engine[]) figures.push(await runEngine(engine, items, reps));
+  }
   const docs = items; // every synthetic record is published; people and chapters come on top
 
   console.log(`\nSearch on ${items.toLocaleString('en')} synthetic records (ranked top 20, snippets and facets; ${reps} runs per query after 2 warm-ups)\n`);
   for (const f of figures) {
     console.log(
-      `${f.engine.padEnd(9)} load ${f.loadS.toFixed(1)} s · index build ${f.buildS.toFixed(1)} s · full-text index ${mb(f.sizes.fullText)} · all search tables ${mb(f.sizes.total)} · baseline (item by primary key) p50 ${ms(pct(f.baseline, 50))} ms`,
+      `${f.engine.padEnd(9)} load ${Number.isNaN(f.loadS) ? '(existing)' : `${f.loadS.toFixed(1)} s`} · index build ${Number.isNaN(f.buildS) ? '(existing)' : `${f.buildS.toFixed(1)} s`} · full-text index ${mb(f.sizes.fullText)} · all search tables ${mb(f.sizes.total)} · baseline (item by primary key) p50 ${ms(pct(f.baseline, 50))} ms`,
     );
   }
   const header = ['query', 'note', 'hits', '% recs', ...figures.flatMap((f) => [`${f.engine} p50`, 'p95', 'index p50'])];

@@ -27,7 +27,6 @@ import { postgresFts } from './postgres/fts.ts';
 import { sqliteFts } from './sqlite/fts.ts';
 
 const BATCH = 500;
-const ANALYZED_TABLES = ['search_index_docs', 'search_index_entries', 'search_index_facets', 'search_index_names'] as const;
 // A rebuild claimed longer ago than this is taken to have died with its process.
 const STALE_CLAIM_MS = 30 * 60 * 1000;
 
@@ -225,8 +224,7 @@ export class Indexer {
         await w.writeNames(names);
         removed = await w.sweep(generation);
       });
-      // Statistics for the planner: the sizes of the index tables have just changed wholesale.
-      for (const table of ANALYZED_TABLES) await sql`analyze ${sql.table(table)}`.execute(this.db);
+      await this.fts.afterRebuild(this.db);
       await this.db
         .updateTable('search_index_state')
         .set({

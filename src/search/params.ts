@@ -6,7 +6,7 @@ import { DOC_KINDS, type DocKind } from './documents.ts';
 import type { IndexFilters } from './kysely/index-reader.ts';
 
 /** Why a request was refused (the `error.code` of a 400 answer). */
-export type SearchErrorCode = 'query_too_long' | 'too_many_terms' | 'bad_parameter' | 'repeated_parameter' | 'unknown_language';
+export type SearchErrorCode = 'query_too_long' | 'too_many_terms' | 'bad_parameter' | 'repeated_parameter' | 'unknown_language' | 'too_broad';
 
 export interface SearchError {
   code: SearchErrorCode;

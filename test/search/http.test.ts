@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { searchServiceOf } from '../../src/http/routes/search.ts';
 import { addDemoNameVariants } from '../../src/search/demo-names.ts';
+import { IndexTimeoutError } from '../../src/search/kysely/index-reader.ts';
 import type { ApiSearchResponse, ApiSuggestResponse } from '../../src/search/api.ts';
 import { demoApp, textOf, type TestApp } from '../helpers/app.ts';
 
@@ -188,6 +189,17 @@ describe('search over HTTP', () => {
       assert.match(res.body, new RegExp(`<form class="site-search" role="search" method="get" action="/${lang}/search">`));
       assert.match(res.body, /<label class="visually-hidden" for="site-search-q">[^<]+<\/label><input id="site-search-q" type="search" name="q"/);
     }
+  });
+
+  it('answers 503 with advice when a query matches too much to rank in time', async (t) => {
+    const search = searchServiceOf(app.fastify);
+    t.mock.method(search, 'search', () => Promise.reject(new IndexTimeoutError('the search took too long')));
+    const page = await get(`/ja/search?q=${q('館')}`);
+    assert.equal(page.statusCode, 503);
+    assert.match(textOf(page.body), /一致する資料が多すぎて/);
+    const api = await get(`/api/v1/search?q=${q('館')}&lang=en`);
+    assert.equal(api.statusCode, 503);
+    assert.equal(api.json<{ error: { code: string } }>().error.code, 'too_broad');
   });
 
   it('links other languages of a results page with the same query', async () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { after, before, describe, it } from 'node:test';
 import { ANALYZER_VERSION } from '../../src/search/analyzer.ts';
+import { Indexer } from '../../src/search/indexer.ts';
 import { searchDb } from '../../src/search/kysely/tables.ts';
 import { ContentService } from '../../src/services/content.ts';
 import { availableEngines } from '../helpers/engines.ts';
@@ -222,6 +223,24 @@ for (const engine of engines) {
       assert.ok(await fx.search.start());
       assert.equal(await fx.search.staleness(), null);
       assert.deepEqual(ids(await fx.find('Hirohito')), ['item:credentials-luvsanchultem-1972']);
+    });
+
+    it('tells a statement cancelled by the time limit from other errors', async () => {
+      const fts = new Indexer(fx.storage).fts;
+      if (engine === 'postgres') {
+        const err = await fx.storage.db
+          .transaction()
+          .execute(async (trx) => {
+            await sql`set local statement_timeout = 20`.execute(trx);
+            await sql`select pg_sleep(2)`.execute(trx);
+          })
+          .then(
+            () => null,
+            (e: unknown) => e,
+          );
+        assert.ok(fts.isTimeout(err), String(err));
+      }
+      assert.equal(fts.isTimeout(new Error('syntax error')), false);
     });
 
     it('rebuilds to the same index it keeps incrementally, and sweeps what no longer exists', async () => {

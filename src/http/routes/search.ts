@@ -4,12 +4,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorSchema, searchResponseSchema, suggestResponseSchema, toApiResponse, toApiSuggestions } from '../../search/api.ts';
 import { QUERY_LIMITS } from '../../search/analyzer.ts';
 import { FILTER_PARAMS, parseSearchParams, PER_PAGE, searchQueryString, type ParsedParams, type SearchError, type SearchParams } from '../../search/params.ts';
+import { IndexTimeoutError } from '../../search/kysely/index-reader.ts';
 import { SearchService } from '../../services/search.ts';
 import { facetLabel, renderSearch } from '../../views/search.tsx';
 import { SECURITY_HEADERS, type RouteDeps } from '../app.ts';
 import { encodeResponse } from '../page-cache.ts';
 
 const services = new WeakMap<FastifyInstance, SearchService>();
+
+/** A query matching so much that ranking and counting it ran past the database's time limit. */
+const TOO_BROAD: SearchError = {
+  code: 'too_broad',
+  parameter: 'q',
+  message: 'the query matches too many records to rank and count in time; add a word or a filter',
+};
 
 /** The search service of an app built by buildApp (for tests, tools and the reindex command). */
 export function searchServiceOf(app: FastifyInstance): SearchService {
@@ -65,15 +73,23 @@ export async function searchRoutes(app: FastifyInstance, deps: RouteDeps): Promi
       const parsed = parse(req);
       const params = parsed.ok ? parsed.params : fallbackParams(req);
       const ctx = state.context(lang, `/search${parsed.ok ? searchQueryString(params, { page: params.page > 1 ? String(params.page) : undefined }) : ''}`, assets.urls);
-      const model = parsed.ok ? await search.search(params, ctx.order) : null;
-      const html = renderSearch(ctx, { params, model, error: parsed.ok ? null : parsed.error });
-      return sender.send(req, reply, encodeResponse(html, 'text/html; charset=utf-8'), parsed.ok ? 200 : 400, 'no-store');
+      let error = parsed.ok ? null : parsed.error;
+      let model = null;
+      try {
+        model = parsed.ok ? await search.search(params, ctx.order) : null;
+      } catch (err) {
+        if (!(err instanceof IndexTimeoutError)) throw err;
+        error = TOO_BROAD;
+      }
+      const html = renderSearch(ctx, { params, model, error });
+      const status = error === TOO_BROAD ? 503 : error ? 400 : 200;
+      return sender.send(req, reply, encodeResponse(html, 'text/html; charset=utf-8'), status, 'no-store');
     },
   );
 
   app.get<{ Querystring: Query }>(
     '/api/v1/search',
-    { schema: { querystring, response: { 200: searchResponseSchema, 400: errorSchema } }, attachValidation: true },
+    { schema: { querystring, response: { 200: searchResponseSchema, 400: errorSchema, 503: errorSchema } }, attachValidation: true },
     async (req, reply) => {
       const parsed = parse(req);
       if (!parsed.ok) return sendJson(reply, 400, { error: parsed.error });
@@ -82,8 +98,13 @@ export async function searchRoutes(app: FastifyInstance, deps: RouteDeps): Promi
         return sendJson(reply, 400, { error: { code: 'unknown_language', parameter: 'lang', message: `lang must be one of: ${state.languages.map((l) => l.tag).join(', ')}` } });
       }
       const ctx = state.context(lang, '/search', assets.urls);
-      const model = await search.search(parsed.params, ctx.order);
-      return sendJson(reply, 200, toApiResponse(ctx, model, (f, v) => facetLabel(ctx, f, v, model)));
+      try {
+        const model = await search.search(parsed.params, ctx.order);
+        return sendJson(reply, 200, toApiResponse(ctx, model, (f, v) => facetLabel(ctx, f, v, model)));
+      } catch (err) {
+        if (!(err instanceof IndexTimeoutError)) throw err;
+        return sendJson(reply, 503, { error: TOO_BROAD });
+      }
     },
   );
 

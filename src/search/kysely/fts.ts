@@ -9,6 +9,9 @@ export interface EntryTerms {
   body: string[];
 }
 
+/** The index tables a planner needs fresh statistics on after a rebuild. */
+export const INDEX_TABLES = ['search_index_docs', 'search_index_entries', 'search_index_facets', 'search_index_names'] as const;
+
 /** An entry's key is its document's key times SLOTS plus the slot of its language. */
 export const SLOTS = 64;
 
@@ -34,6 +37,10 @@ export interface FtsEngine {
    * every entry that matches all clauses of `query`.
    */
   matches(query: ParsedQuery): RawBuilder<unknown>;
+  /** Brings the planner's statistics (and PostgreSQL's visibility map) up to date after a rebuild. */
+  afterRebuild(db: SearchDb): Promise<void>;
+  /** Whether `err` is the engine cancelling a statement that ran past its time limit. */
+  isTimeout(err: unknown): boolean;
   /** Bytes on disk: the full-text index alone, and every search_index table with its indexes. */
   sizes(db: SearchDb): Promise<{ fullText: number; total: number }>;
 }

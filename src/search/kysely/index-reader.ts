@@ -85,6 +85,9 @@ function docFilters(f: IndexFilters): RawBuilder<unknown>[] {
 
 const where = (conds: RawBuilder<unknown>[]) => (conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``);
 
+/** A search that matched so much that counting it ran past the database's time limit. */
+export class IndexTimeoutError extends Error {}
+
 export class IndexReader {
   constructor(
     private readonly db: SearchDb,
@@ -114,7 +117,7 @@ export class IndexReader {
     // it: separate queries would each run the full-text match again. Matches are grouped by
     // document before documents are joined, so the join costs one lookup per document. The
     // CROSS JOIN keeps SQLite from scanning every facet row to probe the (small) match set.
-    const result = await sql<ResultRow>`
+    const statement = sql<ResultRow>`
       with m as materialized (
         select s.doc_key, s.slot, s.score from (${source}) s ${slotFilter}
       ),
@@ -137,7 +140,14 @@ export class IndexReader {
       union all select 'lang', cast(m.slot as text), null, null, null, null, count(*), null, null from ${langSource} group by m.slot
       union all select f.facet, f.value, null, null, null, null, count(*), null, null
         from d cross join search_index_facets f where f.doc_key = d.doc_key group by f.facet, f.value
-    `.execute(this.db);
+    `;
+    let result;
+    try {
+      result = await statement.execute(this.db);
+    } catch (err) {
+      if (this.fts.isTimeout(err)) throw new IndexTimeoutError('the search took too long', { cause: err });
+      throw err;
+    }
 
     const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<FacetName, FacetCount[]>;
     const hits: (IndexHit & { docKey: number })[] = [];

@@ -2,7 +2,7 @@
 // ranked by ts_rank with weights A (title), B (names), D (body).
 import { sql } from 'kysely';
 import type { ParsedQuery } from '../analyzer.ts';
-import { SLOTS, type EntryTerms, type FtsEngine } from '../kysely/fts.ts';
+import { INDEX_TABLES, SLOTS, type EntryTerms, type FtsEngine } from '../kysely/fts.ts';
 
 // tsvector positions run from 1 to 16383; later positions are clamped by PostgreSQL.
 const MAX_POSITION = 16383;
@@ -52,6 +52,15 @@ export const postgresFts: FtsEngine = {
   remove: async () => undefined,
 
   clear: async () => undefined,
+
+  async afterRebuild(db) {
+    // VACUUM sets the visibility map, without which the index-only scans of the facet join
+    // fetch every heap row (measured 2.7× slower at 100,000 records); it cannot run in a transaction.
+    for (const table of INDEX_TABLES) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
+  },
+
+  // 57014 query_canceled: statement_timeout (TSUZURI_DB_STATEMENT_TIMEOUT_MS) ran out.
+  isTimeout: (err) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '57014',
 
   matches(query) {
     return sql`select e.doc_key, cast(e.entry_key % ${sql.lit(SLOTS)} as integer) as slot,

@@ -1,7 +1,7 @@
 // SQLite: a contentless FTS5 table keyed by entry_key, ranked by bm25 with column weights.
 import { sql } from 'kysely';
 import type { ParsedQuery } from '../analyzer.ts';
-import { SLOTS, type EntryTerms, type FtsEngine } from '../kysely/fts.ts';
+import { INDEX_TABLES, SLOTS, type EntryTerms, type FtsEngine } from '../kysely/fts.ts';
 
 const BATCH = 300;
 
@@ -31,6 +31,13 @@ export const sqliteFts: FtsEngine = {
       await sql`delete from search_index_fts where rowid in (${sql.join(keys.slice(i, i + BATCH))})`.execute(db);
     }
   },
+
+  async afterRebuild(db) {
+    for (const table of INDEX_TABLES) await sql`analyze ${sql.table(table)}`.execute(db);
+  },
+
+  // better-sqlite3 runs statements to the end: there is no time limit to run past.
+  isTimeout: () => false,
 
   async clear(db) {
     await sql`insert into search_index_fts (search_index_fts) values ('delete-all')`.execute(db);
