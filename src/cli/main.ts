@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { ConfigError, configFromEnv } from '../config.ts';
 import { startServer } from '../http/server.ts';
 import { openFromConfig } from '../main.ts';
+import { EAD_HELP, eadCommand } from './ead.ts';
 import { importIiif } from './iiif.ts';
+import { SHEET_HELP, sheetCommand } from './sheet.ts';
+import { XLIFF_HELP, xliffCommand } from './xliff.ts';
 import { USER_HELP, userCommand } from './user.ts';
 import { REINDEX_HELP, reindex } from '../search/reindex.ts';
 import { ContentService } from '../services/content.ts';
@@ -24,6 +27,9 @@ Commands:
                    empty unless --replace. Media files are not copied.
 ${USER_HELP}
 ${REINDEX_HELP}
+${XLIFF_HELP}
+${SHEET_HELP}
+${EAD_HELP}
   help             show this help
 
 Environment:
@@ -123,6 +129,17 @@ async function main(argv: string[]): Promise<number> {
       const { storage } = await openFromConfig(config);
       try {
         return await importIiif(rest, { storage });
+      } finally {
+        await storage.close();
+      }
+    }
+    case 'xliff':
+    case 'sheet':
+    case 'ead': {
+      const run = { xliff: xliffCommand, sheet: sheetCommand, ead: eadCommand }[command];
+      const { storage } = await openFromConfig(config);
+      try {
+        return await run(rest, storage);
       } finally {
         await storage.close();
       }

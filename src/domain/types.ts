@@ -8,6 +8,13 @@ export type TextStatus = 'draft' | 'reviewed';
 export interface LocalizedValue {
   value: string;
   status: TextStatus;
+  /**
+   * For a translation: the source-language text it was translated from, as it read then.
+   * The translation is outdated when the source no longer reads so (computed, never typed).
+   */
+  source?: string;
+  /** Who last wrote this value (a user id); absent for loaded or imported text. */
+  by?: string;
 }
 
 /** One value per language, IIIF-style, each with its own review status. */

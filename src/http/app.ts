@@ -12,7 +12,10 @@ import { loadAssets, type Assets } from './assets.ts';
 import { encodeResponse, PageCache, pickEncoding, type CachedResponse } from './page-cache.ts';
 import { adminRoutes, type AdminRoutes } from './admin/routes.ts';
 import { requireAccessRules } from './admin/plugin.ts';
+import { apiRoutes } from './routes/api.ts';
 import { iiifRoutes } from './routes/iiif.ts';
+import { oaiRoutes } from './routes/oai.ts';
+import { openDataRoutes } from './routes/open-data.ts';
 import { searchRoutes } from './routes/search.ts';
 import { siteRoutes } from './routes/site.ts';
 import { SiteState } from './site-state.ts';
@@ -242,6 +245,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await siteRoutes(fastify, routeDeps);
   await iiifRoutes(fastify, routeDeps);
   await searchRoutes(fastify, routeDeps);
+  await oaiRoutes(fastify, routeDeps);
+  await openDataRoutes(fastify, routeDeps);
+  await apiRoutes(fastify, routeDeps);
 
   fastify.setNotFoundHandler((req, reply) => {
     const first = req.url.split('/')[1] ?? '';

@@ -8,29 +8,11 @@ import type { LightMyRequestResponse as Response } from 'fastify';
 import type { Item } from '../../src/domain/types.ts';
 import { addUser, encodeForm, multipartBody, signIn, type Agent } from '../helpers/admin.ts';
 import { demoApp, type TestApp } from '../helpers/app.ts';
-
-type Persona = 'anonymous' | 'admin' | 'curatorMfa' | 'curatorNaj' | 'translatorMn' | 'reviewer' | 'viewer' | 'noRole';
-type Outcome = 'allow' | 'deny' | 'login' | 'gone';
-
-const PERSONAS: Persona[] = ['anonymous', 'admin', 'curatorMfa', 'curatorNaj', 'translatorMn', 'reviewer', 'viewer', 'noRole'];
-const ITEM = 'joint-communique-1972'; // held by mn-mfa-ca
-const EXHIBITION = 'japan-mongolia'; // co-curated by jp-naj and mn-nca
-
-interface Attempt {
-  url: string;
-  /** Send a multipart upload (a small JPEG unless a file is given) instead of a url-encoded form. */
-  upload?: boolean | { fields: Record<string, string>; file: { filename: string; type: string; data: Buffer } };
-  form?: Record<string, string | string[]>;
-  /** Use this session instead of the persona's own (e.g. to sign out without losing it). */
-  agent?: Agent | null;
-}
-
-interface Rule {
-  /** Outcome per persona; personas not listed get `rest`. */
-  expect: Partial<Record<Persona, Outcome>>;
-  rest: Outcome;
-  prepare?: (persona: Persona) => Promise<Attempt>;
-}
+import { ADMIN_ONLY, EXHIBITION, ITEM, PERSONAS, REVIEW, WORKSPACE, type Attempt, type MatrixEnv, type Outcome, type Persona, type Rule } from './matrix.ts';
+import { eadRules } from './matrix-rules/ead.ts';
+import { sheetRules } from './matrix-rules/sheet.ts';
+import { translationRules } from './matrix-rules/translation.ts';
+import { xliffRules } from './matrix-rules/xliff.ts';
 
 /** The smallest Presentation 3 manifest with one image: what an archive's server might publish. */
 const MANIFEST = {
@@ -62,10 +44,6 @@ const MANIFEST = {
     },
   ],
 };
-
-const WORKSPACE: Pick<Rule, 'expect' | 'rest'> = { expect: { anonymous: 'login', noRole: 'deny' }, rest: 'allow' };
-const ADMIN_ONLY: Pick<Rule, 'expect' | 'rest'> = { expect: { anonymous: 'login', admin: 'allow' }, rest: 'deny' };
-const REVIEW: Pick<Rule, 'expect' | 'rest'> = { expect: { anonymous: 'login', admin: 'allow', reviewer: 'allow' }, rest: 'deny' };
 
 describe('authorization matrix of the workspace', () => {
   let app: TestApp;
@@ -230,6 +208,14 @@ describe('authorization matrix of the workspace', () => {
     },
     'GET /admin/audit': ADMIN_ONLY,
   };
+  // Route modules keep their rules next to each other in matrix-rules/.
+  const env: MatrixEnv = { app: () => app, next: () => ++counter, principal, liveItem };
+  for (const more of [translationRules, xliffRules, sheetRules, eadRules]) {
+    for (const [key, rule] of Object.entries(more(env))) {
+      assert.ok(!(key in RULES), `two rules for ${key}`);
+      RULES[key] = rule;
+    }
+  }
 
   function emailOf(p: Persona): string {
     return { admin: 'admin@x.example', curatorMfa: 'mfa@x.example', curatorNaj: 'naj@x.example', translatorMn: 'mn@x.example', reviewer: 'reviewer@x.example', viewer: 'viewer@x.example', noRole: 'nobody@x.example', anonymous: '' }[p];

@@ -38,7 +38,12 @@ import {
   type FormError,
 } from '../../views/admin/pages.tsx';
 import type { RouteDeps } from '../app.ts';
+import type { AdminContext } from './context.ts';
+import { registerEadRoutes } from './ead-routes.ts';
 import { adminFrame, cookieOptions, SESSION_COOKIE, type AdminFrame } from './plugin.ts';
+import { registerSheetRoutes } from './sheet-routes.ts';
+import { registerTranslationRoutes } from './translation-routes.ts';
+import { registerXliffRoutes } from './xliff-routes.ts';
 
 type Body = Record<string, string | string[] | undefined>;
 
@@ -262,6 +267,11 @@ export async function adminRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       return html(reply, renderMessage(v, t('admin.error'), status >= 500 ? t('admin.error') : (err as Error).message), status);
     });
     registerRoutes(frame);
+    const ctx: AdminContext = { deps, auth, workflow, view, html, me };
+    registerTranslationRoutes(frame, ctx);
+    registerXliffRoutes(frame, ctx);
+    registerSheetRoutes(frame, ctx);
+    registerEadRoutes(frame, ctx);
   });
 
   function registerRoutes(f: AdminFrame): void {

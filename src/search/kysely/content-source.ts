@@ -98,7 +98,7 @@ export class ContentSource {
       rows.push(
         ...(await this.db
           .selectFrom('texts')
-          .select(['entity_id', 'field', 'lang', 'value', 'status'])
+          .select(['entity_id', 'field', 'lang', 'value', 'status', 'source_value', 'author_id'])
           .where('entity', '=', entity)
           .where('field', 'in', [...fields])
           .where('entity_id', 'in', part)

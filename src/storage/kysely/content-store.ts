@@ -105,7 +105,7 @@ export class ContentStore {
       rows.push(
         ...(await this.db
           .selectFrom('texts')
-          .select(['entity_id', 'field', 'lang', 'value', 'status'])
+          .select(['entity_id', 'field', 'lang', 'value', 'status', 'source_value', 'author_id'])
           .where('entity', '=', entity)
           .where('entity_id', 'in', part)
           .execute()),
@@ -121,7 +121,7 @@ export class ContentStore {
     for (const [field, text] of Object.entries(fields)) {
       for (const [lang, v] of Object.entries(text)) {
         if (!v || v.value === '') continue;
-        rows.push({ entity, entity_id: id, field, lang, value: v.value, status: v.status, updated_at: at });
+        rows.push({ entity, entity_id: id, field, lang, value: v.value, status: v.status, updated_at: at, source_value: v.source ?? null, author_id: v.by ?? null });
       }
     }
     for (const part of chunks(rows)) await this.db.insertInto('texts').values(part).execute();

@@ -3,6 +3,7 @@ import type {
   Institution,
   LanguageConfig,
   LocalizedText,
+  LocalizedValue,
   Media,
   MediaType,
   NamingCulture,
@@ -15,13 +16,18 @@ import type { InstitutionsTable, LanguagesTable, MediaTable, PersonNamesTable, T
 /** Texts of one entity, grouped by field. */
 export type FieldTexts = Record<string, LocalizedText>;
 
-export function textRowsToFieldTexts(rows: readonly Pick<TextsTable, 'entity_id' | 'field' | 'lang' | 'value' | 'status'>[]): Map<string, FieldTexts> {
+export function textRowsToFieldTexts(
+  rows: readonly Pick<TextsTable, 'entity_id' | 'field' | 'lang' | 'value' | 'status' | 'source_value' | 'author_id'>[],
+): Map<string, FieldTexts> {
   const out = new Map<string, FieldTexts>();
   for (const r of rows) {
     let fields = out.get(r.entity_id);
     if (!fields) out.set(r.entity_id, (fields = {}));
     const text = (fields[r.field] ??= {});
-    text[r.lang] = { value: r.value, status: toStatus(r.status) };
+    const v: LocalizedValue = { value: r.value, status: toStatus(r.status) };
+    if (r.source_value !== null) v.source = r.source_value;
+    if (r.author_id !== null) v.by = r.author_id;
+    text[r.lang] = v;
   }
   return out;
 }

@@ -139,6 +139,9 @@ export interface TextsTable {
   value: string;
   status: string;
   updated_at: string;
+  /** For a translation: the source-language text it was made from (migration 005). */
+  source_value: string | null;
+  author_id: string | null;
 }
 
 export interface UsersTable {

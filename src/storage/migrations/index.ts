@@ -3,6 +3,8 @@ import * as m001 from './001-initial.ts';
 import * as m002 from './002-workspace.ts';
 import * as m003 from './003-search.ts';
 import * as m004 from './004-iiif.ts';
+import * as m005 from './005-translation.ts';
+import * as m006 from './006-open-data.ts';
 
 // Migrations are listed in code rather than read from a folder, so they work the same
 // from a checkout, a package, or a bundled static build.
@@ -11,6 +13,8 @@ const migrations: Record<string, Migration> = {
   '002-workspace': m002,
   '003-search': m003,
   '004-iiif': m004,
+  '005-translation': m005,
+  '006-open-data': m006,
 };
 
 const provider: MigrationProvider = {

@@ -1,0 +1,4 @@
+import type { AdminContext } from './context.ts';
+import type { AdminFrame } from './plugin.ts';
+
+export function registerTranslationRoutes(_f: AdminFrame, _ctx: AdminContext): void {}
