@@ -23,6 +23,14 @@ export interface Storage {
   db: Kysely<Database>;
   /** Runs `fn` with both stores on one transaction: content and workspace change together or not at all. */
   transaction<T>(fn: (tx: { store: ContentStore; workspace: WorkspaceStore }) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with a Storage bound to one transaction: services built on it (ContentService,
+   * WorkflowService…) join that transaction instead of opening their own, so a whole import
+   * lands or nothing does. Throwing (or an aborted signal checked by `fn`) rolls back. Services
+   * built on the bound storage must not tell listeners of changes before the commit: give them
+   * a listener that collects, and replay after this returns.
+   */
+  atomically<T>(fn: (bound: Storage) => Promise<T>): Promise<T>;
   /** True when the database answers and every migration is applied. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -67,6 +75,14 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
         })
       : await connectSqlite({ filename: opts.url });
   const fragments = engine === 'postgres' ? postgresFragments : sqliteFragments;
+  const ready = async () => {
+    try {
+      return await migrationsCurrent(db, engine === 'postgres' ? opts.schema : undefined);
+    } catch {
+      // An unreachable database is exactly what "not ready" reports.
+      return false;
+    }
+  };
   try {
     await migrateToLatest(db, engine === 'postgres' ? opts.schema : undefined);
   } catch (err) {
@@ -80,14 +96,21 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     workspace: new WorkspaceStore(db, fragments),
     transaction: (fn) =>
       db.transaction().execute((trx) => fn({ store: new ContentStore(trx, fragments), workspace: new WorkspaceStore(trx, fragments) })),
-    ready: async () => {
-      try {
-        return await migrationsCurrent(db, engine === 'postgres' ? opts.schema : undefined);
-      } catch {
-        // An unreachable database is exactly what "not ready" reports.
-        return false;
-      }
-    },
+    atomically: (fn) =>
+      db.transaction().execute((trx) => {
+        const tx = { store: new ContentStore(trx, fragments), workspace: new WorkspaceStore(trx, fragments) };
+        const bound: Storage = {
+          engine,
+          db: trx,
+          ...tx,
+          transaction: (inner) => inner(tx),
+          atomically: (inner) => inner(bound),
+          ready,
+          close: () => Promise.reject(new Error('a transaction-bound storage is closed by its owner')),
+        };
+        return fn(bound);
+      }),
+    ready,
     close: () => db.destroy(),
   };
 }
