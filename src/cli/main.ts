@@ -9,7 +9,9 @@ import { importIiif } from './iiif.ts';
 import { SHEET_HELP, sheetCommand } from './sheet.ts';
 import { XLIFF_HELP, xliffCommand } from './xliff.ts';
 import { USER_HELP, userCommand } from './user.ts';
+import { addDemoNameVariants } from '../search/demo-names.ts';
 import { REINDEX_HELP, reindex } from '../search/reindex.ts';
+import { SearchService } from '../services/search.ts';
 import { ContentService } from '../services/content.ts';
 import { loadDemo } from '../services/demo.ts';
 import { copyDatabase, CopyError } from '../storage/copy.ts';
@@ -63,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         await loadDemo(new ContentService(storage.store), media);
+        await addDemoNameVariants(new SearchService(storage, { onError: () => undefined }));
         console.log('demo exhibition loaded');
         return 0;
       } finally {
@@ -94,6 +97,8 @@ async function main(argv: string[]): Promise<number> {
           const report = await copyDatabase(from.db, to.db, { replace: values.replace });
           for (const [table, n] of Object.entries(report.rows)) console.log(`${table.padEnd(24)} ${n}`);
           console.log(`copied ${from.engine} → ${to.engine}`);
+          // The search index is derived and engine-specific: it is rebuilt, never copied.
+          await reindex(to);
           return 0;
         } finally {
           await to.close();

@@ -1,7 +1,9 @@
 import type { Config } from '../config.ts';
 import { openFromConfig } from '../main.ts';
+import { addDemoNameVariants } from '../search/demo-names.ts';
 import { loadDemo } from '../services/demo.ts';
 import { buildApp } from './app.ts';
+import { searchServiceOf } from './routes/search.ts';
 
 /** Opens storage, loads the demo into an empty database, listens, and closes cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: Config): Promise<void> {
@@ -10,6 +12,8 @@ export async function startServer(config: Config): Promise<void> {
   if (config.loadDemo && (await storage.store.isEmpty())) {
     app.fastify.log.info('empty database: loading the demo exhibition');
     await loadDemo(app.content, media);
+    // Kana readings of the demo's kanji names, so a search for にいぜき finds 新関欽哉.
+    await addDemoNameVariants(searchServiceOf(app.fastify));
   }
   await app.fastify.listen({ port: config.port, host: config.host });
   let closing = false;

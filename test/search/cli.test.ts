@@ -11,6 +11,7 @@ import { ContentService } from '../../src/services/content.ts';
 import { loadDemo } from '../../src/services/demo.ts';
 import { SearchService } from '../../src/services/search.ts';
 import { defaultSqlitePath, openStorage } from '../../src/storage/index.ts';
+import { searchDb } from '../../src/search/kysely/tables.ts';
 
 const run = promisify(execFile);
 
@@ -47,6 +48,24 @@ describe('tsuzuri reindex', () => {
       assert.equal(m.total, 3);
     } finally {
       await storage.close();
+    }
+  });
+
+  it('loads the demo with the kana readings of its kanji names', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'tsuzuri-demo-'));
+    try {
+      const env = { ...process.env, TSUZURI_DATA_DIR: fresh, DATABASE_URL: '', LOG_LEVEL: 'silent' };
+      const { stdout } = await run(process.execPath, ['bin/tsuzuri.js', 'demo'], { env });
+      assert.match(stdout, /demo exhibition loaded/);
+      const storage = await openStorage({ url: defaultSqlitePath(fresh) });
+      try {
+        const rows = await searchDb(storage.db).selectFrom('search_name_variants').select(['entity_id', 'value']).where('kind', '=', 'reading').execute();
+        assert.ok(rows.some((r) => r.entity_id === 'niizeki-kinya' && r.value === 'にいぜき きんや'), JSON.stringify(rows));
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
     }
   });
 });

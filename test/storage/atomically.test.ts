@@ -27,7 +27,7 @@ for (const engine of await availableEngines()) {
     const ids = demo.items.slice(0, 2).map((i) => i.id);
 
     it('keeps every draft saved inside when the function returns', async () => {
-      const heard: ContentChange[][] = [];
+      const heard: (readonly ContentChange[])[] = [];
       await storage.atomically(async (bound) => {
         const wf = new WorkflowService(bound, (_v, c) => heard.push(c));
         for (const id of ids) {

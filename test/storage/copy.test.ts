@@ -120,6 +120,8 @@ describe('db copy', () => {
       const there = await cli('db', 'copy', '--from', sourceFile, '--to', pgUrl);
       assert.match(there.stdout, /copied sqlite → postgres/);
       assert.match(there.stdout, /items\s+13/);
+      // The copy rebuilds the target's search index itself.
+      assert.match(there.stdout, /search index rebuilt in [\d.]+ s: 13 items/);
       const back = await cli('db', 'copy', '--from', pgUrl, '--to', backFile);
       assert.match(back.stdout, /copied postgres → sqlite/);
 
