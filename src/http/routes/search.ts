@@ -58,8 +58,9 @@ export async function searchRoutes(app: FastifyInstance, deps: RouteDeps): Promi
   // Builds a missing or outdated index in the background; failures are logged by onError.
   search.start().catch(() => undefined);
 
+  // The search API is public read-only data like the rest of /api/v1: any origin may read it.
   const sendJson = (reply: FastifyReply, status: number, body: unknown, cacheControl = 'no-store') =>
-    reply.code(status).headers(SECURITY_HEADERS).header('cache-control', cacheControl).send(body);
+    reply.code(status).headers(SECURITY_HEADERS).header('access-control-allow-origin', '*').header('cache-control', cacheControl).send(body);
 
   app.get<{ Params: { lang: string }; Querystring: Query }>(
     '/:lang/search',
