@@ -7,8 +7,11 @@ export interface FieldChange {
   after: unknown;
 }
 
+// A translation may also carry the source text it was made from and its author (see translation.ts).
+const VALUE_KEYS = new Set(['value', 'status', 'source', 'by']);
+
 function isLocalizedValue(v: unknown): v is { value: string; status: string } {
-  return typeof v === 'object' && v !== null && 'value' in v && 'status' in v && Object.keys(v).length === 2;
+  return typeof v === 'object' && v !== null && 'value' in v && 'status' in v && Object.keys(v).every((k) => VALUE_KEYS.has(k));
 }
 
 function isLangMapKey(key: string): boolean {

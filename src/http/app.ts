@@ -205,6 +205,21 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     send: sendCached,
   };
 
+  // Set before any route: a route takes the error handler in force where it is registered,
+  // and a plugin registered with `await` settles the routes declared before it.
+  fastify.setErrorHandler((err: { statusCode?: number; message?: string; validation?: unknown }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    // A page address whose parts fail their schema names no page: that is a 404, not a 400.
+    if (status === 404 || (err.validation && req.method === 'GET')) return notFound(req, reply);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    reply.headers(SECURITY_HEADERS);
+    return reply
+      .code(status)
+      .header('cache-control', 'no-store')
+      .type('text/plain; charset=utf-8')
+      .send(status >= 500 ? 'Internal error' : `Bad request: ${err.message ?? ''}`);
+  });
+
   fastify.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async () => ({ status: 'ok' }));
   fastify.get(
     '/readyz',
@@ -253,19 +268,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     const first = req.url.split('/')[1] ?? '';
     return notFound(req, reply, first);
   });
-  fastify.setErrorHandler((err: { statusCode?: number; message?: string; validation?: unknown }, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    // A page address whose parts fail their schema names no page: that is a 404, not a 400.
-    if (status === 404 || (err.validation && req.method === 'GET')) return notFound(req, reply);
-    if (status >= 500) req.log.error({ err }, 'request failed');
-    reply.headers(SECURITY_HEADERS);
-    return reply
-      .code(status)
-      .header('cache-control', 'no-store')
-      .type('text/plain; charset=utf-8')
-      .send(status >= 500 ? 'Internal error' : `Bad request: ${err.message ?? ''}`);
-  });
-
   await fastify.ready();
   return { fastify, content, onContentChange, site, state, refreshVersion, admin };
 }

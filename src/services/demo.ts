@@ -7,6 +7,7 @@ import { renderPlaceholder, thumbPath } from '../media/placeholder.ts';
 import type { MediaStore } from '../media/store.ts';
 import type { Institution, Item, Media } from '../domain/types.ts';
 import type { ContentService } from './content.ts';
+import { stampEntity } from './translation.ts';
 
 /** "National Central Archives of Mongolia, Archive of Movie, …": the institution with its parents, in English. */
 function institutionLine(inst: Institution, all: readonly Institution[]): string {
@@ -79,14 +80,17 @@ export async function loadDemo(content: ContentService, media: MediaStore, data:
   }
   const failed = (await Promise.all(pyramids)).find((r) => r !== null);
   if (failed) throw failed;
+  // Every translation in the demo was made from the source text as it stands, so each is
+  // stamped with it: the demo starts with nothing outdated.
+  const src = data.exhibition.sourceLang;
   await content.batch(async (svc) => {
     // Parents before children, so the foreign key on parent_id holds at every insert.
     const ordered = [...data.institutions].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
-    for (const inst of ordered) await svc.saveInstitution(inst, data.institutions.indexOf(inst));
-    for (const p of data.people) await svc.savePerson(p);
-    for (const p of data.places) await svc.savePlace(p);
-    for (const item of items) await svc.saveItem(item);
-    await svc.saveExhibition({ ...data.exhibition, state: 'published' });
-    for (const page of data.pages) await svc.saveSitePage(page);
+    for (const inst of ordered) await svc.saveInstitution(stampEntity('institution', null, inst, src, undefined), data.institutions.indexOf(inst));
+    for (const p of data.people) await svc.savePerson(stampEntity('person', null, p, src, undefined));
+    for (const p of data.places) await svc.savePlace(stampEntity('place', null, p, src, undefined));
+    for (const item of items) await svc.saveItem(stampEntity('item', null, item, src, undefined));
+    await svc.saveExhibition(stampEntity('exhibition', null, { ...data.exhibition, state: 'published' }, src, undefined));
+    for (const page of data.pages) await svc.saveSitePage(stampEntity('page', null, page, src, undefined));
   });
 }

@@ -1,14 +1,30 @@
 import type { ComponentChildren } from 'preact';
+import { textRef, type TextRef } from '../domain/translation.ts';
 import type { Institution, Item, LocalizedText, Media } from '../domain/types.ts';
 import type { ResolvedText } from '../i18n/fallback.ts';
 import { formatDate, href, institutionName, plain, text, type ViewContext } from './context.ts';
 import { thumbnailSrc } from './item-media.tsx';
 
 /**
+ * Where a note's value lives, for the script that links signed-in translators to the editor:
+ * an empty, hidden marker right after the note, so the note itself stays as it always was.
+ */
+function NoteRef({ ctx, at }: { ctx: ViewContext; at: TextRef | undefined }) {
+  if (!at) return null;
+  return <span class="tr-ref" hidden data-tr={`${at.entity}/${at.id}/${at.field}`} data-tr-lang={ctx.lang} data-tr-label={ctx.t('tr.note.edit')} />;
+}
+
+/** Scripts written in vertical lines (traditional Mongolian): their text always carries its `lang`, for the vertical style. */
+function isVertical(lang: string): boolean {
+  return /-Mong(-|$)/i.test(lang);
+}
+
+/**
  * A translated value. When it comes from another language it carries that language's
  * `lang` (so screen readers and fonts switch) and a visible note; a draft gets a discreet one.
+ * `at` names the stored field, so the note can become a link for its translators.
  */
-export function Tx({ ctx, value, fallback }: { ctx: ViewContext; value: ResolvedText | null; fallback?: string }) {
+export function Tx({ ctx, value, fallback, at }: { ctx: ViewContext; value: ResolvedText | null; fallback?: string; at?: TextRef | undefined }) {
   if (!value) return fallback ? <>{fallback}</> : null;
   const notes: ComponentChildren[] = [];
   if (value.fallback) {
@@ -16,24 +32,27 @@ export function Tx({ ctx, value, fallback }: { ctx: ViewContext; value: Resolved
       <span class="note note-missing" lang={ctx.lang}>
         {ctx.t('translation.missing')}
       </span>,
+      <NoteRef ctx={ctx} at={at} />,
     );
   } else if (value.status === 'draft') {
     notes.push(
       <span class="note note-draft" lang={ctx.lang}>
         {ctx.t('translation.draft')}
       </span>,
+      <NoteRef ctx={ctx} at={at} />,
     );
   }
   return (
     <>
-      {value.lang !== ctx.lang ? <span lang={value.lang}>{value.value}</span> : value.value}
+      {value.lang !== ctx.lang || isVertical(value.lang) ? <span lang={value.lang}>{value.value}</span> : value.value}
       {notes.length ? <> {notes}</> : null}
     </>
   );
 }
 
 export function T({ ctx, value, fallback }: { ctx: ViewContext; value: LocalizedText | undefined; fallback?: string }) {
-  return fallback === undefined ? <Tx ctx={ctx} value={text(ctx, value)} /> : <Tx ctx={ctx} value={text(ctx, value)} fallback={fallback} />;
+  const at = textRef(value);
+  return fallback === undefined ? <Tx ctx={ctx} value={text(ctx, value)} at={at} /> : <Tx ctx={ctx} value={text(ctx, value)} fallback={fallback} at={at} />;
 }
 
 /** Multi-paragraph text (paragraphs separated by a blank line), with the same language notes. */
@@ -42,6 +61,7 @@ export function Paragraphs({ ctx, value }: { ctx: ViewContext; value: LocalizedT
   if (!v) return null;
   const paras = v.value.split(/\n\s*\n/).filter((p) => p.trim() !== '');
   const langAttr = v.lang !== ctx.lang ? v.lang : undefined;
+  const at = textRef(value);
   return (
     <div class="prose" lang={langAttr}>
       {paras.map((p) => (
@@ -56,6 +76,7 @@ export function Paragraphs({ ctx, value }: { ctx: ViewContext; value: LocalizedT
           {ctx.t('translation.draft')}
         </p>
       ) : null}
+      {v.fallback || v.status === 'draft' ? <NoteRef ctx={ctx} at={at} /> : null}
     </div>
   );
 }

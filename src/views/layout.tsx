@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { jsonLdScriptText, type JsonLd } from '../linked-data/schema.ts';
 import { href, type ViewContext } from './context.ts';
 
 export interface PageMeta {
@@ -10,6 +11,11 @@ export interface PageMeta {
   kind: string;
   /** Link alternates in other languages (false on 404 pages). */
   alternates?: boolean;
+  /**
+   * schema.org description of the page. Its element has the id "json-ld": IIIF manifests point
+   * their `seeAlso` at the item page's `#json-ld`.
+   */
+  jsonLd?: JsonLd | null;
 }
 
 function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children: ComponentChildren }) {
@@ -32,6 +38,12 @@ function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; chi
             ))}
           </>
         ) : null}
+        {meta.jsonLd ? (
+          // A data block, not a script: the Content-Security-Policy does not apply to it.
+          <script type="application/ld+json" id="json-ld" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(meta.jsonLd) }} />
+        ) : null}
+        {/* Turns "not yet translated" notes into editor links for signed-in translators only. */}
+        {ctx.assets.js['translate-links.js'] ? <script src={ctx.assets.js['translate-links.js']} defer /> : null}
       </head>
       <body class={meta.kind}>
         <a class="skip-link" href="#main">

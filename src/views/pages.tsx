@@ -12,10 +12,91 @@ import type {
   ItemModel,
   PersonModel,
 } from '../services/site.ts';
+import { citationOf, isoDay, formatAccessed, accessedLocale } from '../citation/citation.ts';
+import { siteBase } from '../linked-data/base.ts';
+import { chapterJsonLd, exhibitionJsonLd, homeJsonLd, institutionJsonLd, itemJsonLd, personJsonLd } from '../linked-data/schema.ts';
 import { Breadcrumbs, InlineList, ItemCard, Paragraphs, RecordFactRows, T, Tx } from './components.tsx';
 import { ItemMedia } from './item-media.tsx';
 import { formatDate, href, institutionName, personName, pickLabel, plain, roman, type ViewContext } from './context.ts';
 import { renderDocument } from './layout.tsx';
+
+/** A page's JSON-LD needs absolute URLs; without the site's base (a workspace preview) there is none. */
+function linkedData<T>(ctx: ViewContext, build: (base: string) => T): T | null {
+  const base = siteBase(ctx);
+  return base ? build(base) : null;
+}
+
+const CITE_FILES = [
+  { ext: 'bib', label: 'BibTeX' },
+  { ext: 'ris', label: 'RIS' },
+  { ext: 'json', label: 'CSL-JSON' },
+] as const;
+
+/**
+ * How to cite the record, in the reader's language, with its downloads. The page is cached for
+ * every reader, so the accessed date printed is the day the page was made; citation.js replaces
+ * it with the reader's today. The downloads are made per request and carry today's date.
+ */
+function CitationBlock({ ctx, m }: { ctx: ViewContext; m: ItemModel }) {
+  const base = siteBase(ctx);
+  if (!base) return null;
+  const today = isoDay(new Date());
+  const c = citationOf(ctx, base, m, today);
+  // The message places the URL and the accessed date; they become a link and a <time> here.
+  // A private-use character marks them: it cannot come from the catalogs, and is removed from values.
+  const MARK = '\uE000';
+  const clean = (v: string) => v.replaceAll(MARK, '');
+  const parts = ctx
+    .t('citation.text', {
+      institution: clean(c.institution ?? m.item.institutionId),
+      title: `${MARK}title${MARK}`,
+      hasCode: c.referenceCode ? 'yes' : 'no',
+      code: clean(c.referenceCode ?? ''),
+      hasDate: c.date ? 'yes' : 'no',
+      date: c.date ?? '',
+      url: `${MARK}url${MARK}`,
+      accessed: `${MARK}accessed${MARK}`,
+    })
+    .split(MARK);
+  const script = ctx.assets.js['citation.js'];
+  return (
+    <section class="citation" aria-labelledby="citation-heading">
+      <h2 id="citation-heading">{ctx.t('citation.heading')}</h2>
+      <p class="citation-text" id="citation-text">
+        {parts.map((p, i) =>
+          i % 2 === 0 ? (
+            p
+          ) : p === 'title' ? (
+            // A title from another language keeps its own lang, as everywhere on the site.
+            c.titleLang ? <span lang={c.titleLang}>{c.title}</span> : c.title
+          ) : p === 'url' ? (
+            <a href={c.url}>{c.url}</a>
+          ) : (
+            <time class="citation-accessed" dateTime={today} data-locale={accessedLocale(ctx.lang)}>
+              {formatAccessed(ctx.lang, today)}
+            </time>
+          ),
+        )}
+      </p>
+      <p class="citation-actions">
+        <button type="button" class="citation-copy" data-copied={ctx.t('citation.copied')} hidden>
+          {ctx.t('citation.copy')}
+        </button>
+      </p>
+      <h3 class="citation-downloads-heading">{ctx.t('citation.downloads')}</h3>
+      <ul class="citation-downloads">
+        {CITE_FILES.map((f) => (
+          <li>
+            <a href={href(ctx, `/items/${m.item.id}/cite.${f.ext}`)} download={`${m.item.id}.${f.ext}`} type={f.ext === 'json' ? 'application/vnd.citationstyles.csl+json' : undefined}>
+              {ctx.t('citation.download', { format: f.label })}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {script ? <script src={script} defer /> : null}
+    </section>
+  );
+}
 
 function chapterLabel(ctx: ViewContext, c: Chapter): string {
   return c.number === null ? '' : ctx.t('chapter.number', { numeral: roman(c.number) });
@@ -32,7 +113,7 @@ function coCurators(ctx: ViewContext, ex: Exhibition, institutions: ReadonlyMap<
 export function renderHome(ctx: ViewContext, m: HomeModel): string {
   return renderDocument(
     ctx,
-    { title: ctx.t('site.name'), description: ctx.t('home.description'), kind: 'page-home' },
+    { title: ctx.t('site.name'), description: ctx.t('home.description'), kind: 'page-home', jsonLd: linkedData(ctx, (b) => homeJsonLd(ctx, b, m)) },
     <>
       <h1>{ctx.t('home.heading')}</h1>
       <p class="lead">{ctx.t('home.description')}</p>
@@ -65,7 +146,7 @@ export function renderExhibition(ctx: ViewContext, m: ExhibitionModel): string {
   const title = plain(ctx, ex.title, ex.slug);
   return renderDocument(
     ctx,
-    { title, description: plain(ctx, ex.subtitle), kind: 'page-exhibition' },
+    { title, description: plain(ctx, ex.subtitle), kind: 'page-exhibition', jsonLd: linkedData(ctx, (b) => exhibitionJsonLd(ctx, b, m)) },
     <>
       <Breadcrumbs ctx={ctx} trail={[{ label: ctx.t('nav.exhibitions'), href: href(ctx, '/') }, { label: title }]} />
       <header class="page-head">
@@ -106,7 +187,12 @@ export function renderChapter(ctx: ViewContext, m: ChapterModel): string {
   const exHref = href(ctx, `/exhibitions/${ex.slug}`);
   return renderDocument(
     ctx,
-    { title: `${title} – ${exTitle}`, description: plain(ctx, c.intro).slice(0, 200), kind: 'page-chapter' },
+    {
+      title: `${title} – ${exTitle}`,
+      description: plain(ctx, c.intro).slice(0, 200),
+      kind: 'page-chapter',
+      jsonLd: linkedData(ctx, (b) => chapterJsonLd(ctx, b, m)),
+    },
     <>
       <Breadcrumbs
         ctx={ctx}
@@ -190,7 +276,7 @@ export function renderItem(ctx: ViewContext, m: ItemModel): string {
     : [{ label: ctx.t('nav.exhibitions'), href: href(ctx, '/') }, { label: heading }];
   return renderDocument(
     ctx,
-    { title: heading, description: plain(ctx, item.caption).slice(0, 200), kind: 'page-item' },
+    { title: heading, description: plain(ctx, item.caption).slice(0, 200), kind: 'page-item', jsonLd: linkedData(ctx, (b) => itemJsonLd(ctx, b, m)) },
     <>
       <Breadcrumbs ctx={ctx} trail={trail} />
       <article class="record">
@@ -297,6 +383,7 @@ export function renderItem(ctx: ViewContext, m: ItemModel): string {
             </div>
           </nav>
         ))}
+        <CitationBlock ctx={ctx} m={m} />
       </article>
     </>,
   );
@@ -309,7 +396,7 @@ export function renderPerson(ctx: ViewContext, m: PersonModel): string {
   );
   return renderDocument(
     ctx,
-    { title: name.value, description: plain(ctx, m.person.role), kind: 'page-person' },
+    { title: name.value, description: plain(ctx, m.person.role), kind: 'page-person', jsonLd: linkedData(ctx, (b) => personJsonLd(ctx, b, m)) },
     <>
       <Breadcrumbs ctx={ctx} trail={[{ label: ctx.t('nav.exhibitions'), href: href(ctx, '/') }, { label: name.value }]} />
       <header class="page-head">
@@ -379,7 +466,7 @@ export function renderInstitution(ctx: ViewContext, m: InstitutionModel): string
   const scheme = getScheme(inst.scheme);
   return renderDocument(
     ctx,
-    { title: full, kind: 'page-institution' },
+    { title: full, kind: 'page-institution', jsonLd: linkedData(ctx, (b) => institutionJsonLd(ctx, b, m)) },
     <>
       <Breadcrumbs
         ctx={ctx}

@@ -42,7 +42,7 @@ import type { AdminContext } from './context.ts';
 import { registerEadRoutes } from './ead-routes.ts';
 import { adminFrame, cookieOptions, SESSION_COOKIE, type AdminFrame } from './plugin.ts';
 import { registerSheetRoutes } from './sheet-routes.ts';
-import { registerTranslationRoutes } from './translation-routes.ts';
+import { registerTranslationRoutes, WORKSPACE_HINT_COOKIE } from './translation-routes.ts';
 import { registerXliffRoutes } from './xliff-routes.ts';
 
 type Body = Record<string, string | string[] | undefined>;
@@ -293,6 +293,8 @@ export async function adminRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       }
       const { token } = await auth.signIn(input.email, input.password, req.ip);
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, SESSION_DAYS * 86400));
+      // Not a credential: tells the public pages' script that asking for translator links is worth a request.
+      reply.setCookie(WORKSPACE_HINT_COOKIE, '1', { ...cookieOptions(req, SESSION_DAYS * 86400), httpOnly: false });
       return reply.redirect('/admin', 303);
     });
 
@@ -309,6 +311,8 @@ export async function adminRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       try {
         const { token } = await auth.signIn(email, one(body, 'password') ?? '', req.ip);
         reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, SESSION_DAYS * 86400));
+      // Not a credential: tells the public pages' script that asking for translator links is worth a request.
+      reply.setCookie(WORKSPACE_HINT_COOKIE, '1', { ...cookieOptions(req, SESSION_DAYS * 86400), httpOnly: false });
         // Only a path inside the workspace: never an open redirect.
         return reply.redirect(next && /^\/admin(\/[\w\-/?=&%.]*)?$/.test(next) ? next : '/admin', 303);
       } catch (err) {
@@ -320,6 +324,7 @@ export async function adminRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     f.route({ method: 'POST', url: '/admin/logout', access: 'anyone' }, async (req, reply) => {
       await auth.signOut(req.cookies[SESSION_COOKIE], req.ip);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(WORKSPACE_HINT_COOKIE, { path: '/' });
       return reply.redirect('/admin/login', 303);
     });
 

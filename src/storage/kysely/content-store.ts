@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { edtfBounds } from '../../domain/edtf.ts';
 import { referenceCodeSortKey } from '../../domain/reference-code.ts';
+import { tagText } from '../../domain/translation.ts';
 import type {
   Chapter,
   Exhibition,
@@ -96,6 +97,22 @@ export class ContentStore {
     return rows.map(languageRowToConfig);
   }
 
+  /** Adds a language or changes one (matched by tag); `position` orders the switcher. */
+  async saveLanguage(lang: LanguageConfig, position: number): Promise<void> {
+    const row = { name: lang.name, dir: lang.dir, fallback: lang.fallback.join(','), position };
+    await this.db
+      .insertInto('languages')
+      .values({ tag: lang.tag, ...row })
+      .onConflict((oc) => oc.column('tag').doUpdateSet(row))
+      .execute();
+  }
+
+  /** Each language's position, for forms that keep the order when nothing else changes. */
+  async languagePositions(): Promise<Map<string, number>> {
+    const rows = await this.db.selectFrom('languages').select(['tag', 'position']).execute();
+    return new Map(rows.map((r) => [r.tag, r.position]));
+  }
+
   // ---- texts ---------------------------------------------------------------------------
 
   private async loadTexts(entity: string, ids: readonly string[]): Promise<Map<string, FieldTexts>> {
@@ -111,7 +128,9 @@ export class ContentStore {
           .execute()),
       );
     }
-    return textRowsToFieldTexts(rows);
+    const texts = textRowsToFieldTexts(rows);
+    for (const [id, fields] of texts) for (const [field, text] of Object.entries(fields)) tagText(text, { entity, id, field });
+    return texts;
   }
 
   private async writeTexts(entity: string, id: string, fields: Record<string, LocalizedText>): Promise<void> {
@@ -440,6 +459,12 @@ export class ContentStore {
     return (await q.orderBy('position').orderBy(this.sqlf.binary('id')).execute()).map((r) => r.id);
   }
 
+  /** Every exhibition's source language, in display order (drafts included). */
+  async exhibitionSourceLangs(): Promise<{ id: string; sourceLang: string }[]> {
+    const rows = await this.db.selectFrom('exhibitions').select(['id', 'source_lang']).orderBy('position').orderBy(this.sqlf.binary('id')).execute();
+    return rows.map((r) => ({ id: r.id, sourceLang: r.source_lang }));
+  }
+
   async getExhibitionBySlug(slug: string): Promise<Exhibition | null> {
     const row = await this.db.selectFrom('exhibitions').select('id').where('slug', '=', slug).executeTakeFirst();
     return row ? this.getExhibition(row.id) : null;
@@ -561,6 +586,10 @@ export class ContentStore {
     if (!row) return null;
     const t = (await this.loadTexts('page', [id])).get(id);
     return { id, title: t?.['title'] ?? {}, body: t?.['body'] ?? {} };
+  }
+
+  async listSitePageIds(): Promise<string[]> {
+    return (await this.db.selectFrom('site_pages').select('id').orderBy(this.sqlf.binary('id')).execute()).map((r) => r.id);
   }
 
   async saveSitePage(page: SitePage): Promise<void> {
