@@ -2,6 +2,7 @@
 // transaction on the target. Media files are not copied: they live on disk or shared storage.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './kysely/tables.ts';
+import type { OaiTables } from '../oai/tables.ts';
 import type { SearchDatabase } from '../search/kysely/tables.ts';
 
 /**
@@ -33,7 +34,10 @@ export const TABLES_IN_COPY_ORDER = [
   'revisions',
   'audit_log',
   'search_name_variants',
-] as const satisfies readonly (keyof SearchDatabase)[];
+  // OAI-PMH datestamps and deleted records are history a harvester relies on: never rebuilt.
+  'oai_records',
+  'oai_record_sets',
+] as const satisfies readonly (keyof (SearchDatabase & OaiTables))[];
 
 /**
  * The search index (tables named `search_index…`, with SQLite's FTS5 shadow tables) is derived
@@ -41,7 +45,8 @@ export const TABLES_IN_COPY_ORDER = [
  * first start (the content version moved), or at once with `tsuzuri reindex`.
  */
 export function isDerivedTable(name: string): boolean {
-  return name.startsWith('search_index');
+  // oai_state: the target makes its own token key and re-checks its records at the first request.
+  return name.startsWith('search_index') || name === 'oai_state';
 }
 
 /** Tables a fresh, migrated database already fills; everything else must be empty to copy into. */

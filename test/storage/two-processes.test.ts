@@ -38,11 +38,16 @@ describe('two app processes on one PostgreSQL', { skip: why ? 'PostgreSQL unreac
   let baseA: string;
   let baseB: string;
 
+  let previousPublicUrl: string | undefined;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tsuzuri-two-'));
     // Process A: this test process, a full app server listening on a port.
     storage = await openStorage({ url: PG_URL, schema });
     const media = new MediaStore(join(dir, 'media'));
+    // App servers behind one address share one public URL: pages name themselves absolutely
+    // (JSON-LD, IIIF), so identical bytes need it (B inherits it through the environment).
+    previousPublicUrl = process.env['TSUZURI_PUBLIC_URL'];
+    process.env['TSUZURI_PUBLIC_URL'] = 'https://archives.example';
     a = await buildApp(testConfig(dir, { contentPollMs: POLL_MS }), { storage, media });
     await loadDemo(a.content, media);
     await a.fastify.listen({ port: 0, host: '127.0.0.1' });
@@ -73,6 +78,8 @@ describe('two app processes on one PostgreSQL', { skip: why ? 'PostgreSQL unreac
   });
 
   after(async () => {
+    if (previousPublicUrl === undefined) delete process.env['TSUZURI_PUBLIC_URL'];
+    else process.env['TSUZURI_PUBLIC_URL'] = previousPublicUrl;
     b?.kill('SIGTERM');
     await a?.fastify.close();
     await storage?.close();
