@@ -5,7 +5,8 @@ import type { Config } from '../../src/config.ts';
 import { buildApp, type App } from '../../src/http/app.ts';
 import { MediaStore } from '../../src/media/store.ts';
 import { loadDemo } from '../../src/services/demo.ts';
-import { openStorage, type Storage } from '../../src/storage/index.ts';
+import { openStorage, type Engine, type Storage } from '../../src/storage/index.ts';
+import { freshStorage, type TestStorage } from './engines.ts';
 
 export interface TestApp extends App {
   storage: Storage;
@@ -34,8 +35,23 @@ export function testConfig(dataDir: string, over: Partial<Config> = {}): Config 
 
 /** The app on an in-memory SQLite database with the demo exhibition loaded; no port is opened. */
 export async function demoApp(over: Partial<Config> = {}): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tsuzuri-test-'));
   const storage = await openStorage({ url: ':memory:' });
+  return withDemo(storage, () => storage.close(), over);
+}
+
+export interface EngineTestApp extends App {
+  storage: TestStorage;
+  close(): Promise<void>;
+}
+
+/** The app with the demo on a fresh database of `engine` (a schema of its own on PostgreSQL); no port is opened. */
+export async function demoAppOn(engine: Engine, over: Partial<Config> = {}): Promise<EngineTestApp> {
+  const storage = await freshStorage(engine);
+  return withDemo(storage, () => storage.dispose(), over);
+}
+
+async function withDemo<S extends Storage>(storage: S, dispose: () => Promise<void>, over: Partial<Config>): Promise<App & { storage: S; close(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tsuzuri-test-'));
   const media = new MediaStore(join(dataDir, 'media'));
   const app = await buildApp(testConfig(dataDir, over), { storage, media });
   await loadDemo(app.content, media);
@@ -44,7 +60,7 @@ export async function demoApp(over: Partial<Config> = {}): Promise<TestApp> {
     storage,
     close: async () => {
       await app.fastify.close();
-      await storage.close();
+      await dispose();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

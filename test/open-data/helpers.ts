@@ -2,39 +2,16 @@
 // an offline check of JSON-LD against the schema.org context and vocabulary in the shared
 // fixtures (read in place; tests skip with a notice when they are missing).
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import jsonld from 'jsonld';
 import type { Config } from '../../src/config.ts';
-import { buildApp, type App } from '../../src/http/app.ts';
-import { MediaStore } from '../../src/media/store.ts';
-import { loadDemo } from '../../src/services/demo.ts';
 import type { Engine } from '../../src/storage/index.ts';
-import { testConfig } from '../helpers/app.ts';
-import { freshStorage, type TestStorage } from '../helpers/engines.ts';
+import { demoAppOn, type EngineTestApp } from '../helpers/app.ts';
 
-export interface OpenDataApp extends App {
-  storage: TestStorage;
-  close(): Promise<void>;
-}
+export type OpenDataApp = EngineTestApp;
 
 /** The app with the demo exhibition on `engine`; no port is opened. */
-export async function openDataApp(engine: Engine, over: Partial<Config> = {}): Promise<OpenDataApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tsuzuri-opendata-'));
-  const storage = await freshStorage(engine);
-  const media = new MediaStore(join(dataDir, 'media'));
-  const app = await buildApp(testConfig(dataDir, over), { storage, media });
-  await loadDemo(app.content, media);
-  return {
-    ...app,
-    storage,
-    close: async () => {
-      await app.fastify.close();
-      await storage.dispose();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+export function openDataApp(engine: Engine, over: Partial<Config> = {}): Promise<OpenDataApp> {
+  return demoAppOn(engine, over);
 }
 
 export type Doc = Record<string, unknown>;

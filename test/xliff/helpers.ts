@@ -13,8 +13,7 @@ import { MediaStore } from '../../src/media/store.ts';
 import { ContentService } from '../../src/services/content.ts';
 import { loadDemo } from '../../src/services/demo.ts';
 import type { Engine } from '../../src/storage/index.ts';
-import { buildApp } from '../../src/http/app.ts';
-import { testConfig, type TestApp } from '../helpers/app.ts';
+import { demoAppOn as demoAppOnEngine, type TestApp } from '../helpers/app.ts';
 import { freshStorage, type TestStorage } from '../helpers/engines.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/xliff/', import.meta.url));
@@ -127,21 +126,8 @@ export function trickyDoc(): XliffDocument {
 }
 
 /** The app with the demo on a fresh database of `engine` (no port opened). */
-export async function demoAppOn(engine: Engine): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tsuzuri-xliff-app-'));
-  const storage = await freshStorage(engine);
-  const media = new MediaStore(join(dataDir, 'media'));
-  const app = await buildApp(testConfig(dataDir), { storage, media });
-  await loadDemo(app.content, media);
-  return {
-    ...app,
-    storage,
-    close: async () => {
-      await app.fastify.close();
-      await storage.dispose();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+export function demoAppOn(engine: Engine): Promise<TestApp> {
+  return demoAppOnEngine(engine);
 }
 
 /** Replaces (or adds) the target of one unit in an exported file, as a translation tool would. */

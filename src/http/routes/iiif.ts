@@ -23,7 +23,7 @@ const TILE_CACHE = 'public, max-age=86400';
 const JSON_CACHE = 'public, max-age=300';
 
 /** The site's public origin (and prefix) as the client reached it; ids in documents use it. */
-export function requestBase(req: FastifyRequest, settings: IiifSettings): string {
+export function requestBase(req: FastifyRequest, settings: Pick<IiifSettings, 'publicUrl' | 'trustForwarded'>): string {
   if (settings.publicUrl) return settings.publicUrl;
   const h = req.headers;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();

@@ -3,9 +3,10 @@
 // the arguments and on the moment, so they are never cached.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { OaiProvider } from '../../oai/provider.ts';
-import { oaiSettingsFromEnv, type OaiSettings } from '../../oai/settings.ts';
+import { oaiSettingsFromEnv } from '../../oai/settings.ts';
 import { OaiSync } from '../../oai/sync.ts';
 import { SECURITY_HEADERS, type RouteDeps } from '../app.ts';
+import { requestBase } from './iiif.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -16,23 +17,6 @@ export function oaiSyncOf(app: FastifyInstance): OaiSync {
   const s = syncs.get(app);
   if (!s) throw new Error('OAI-PMH routes are not registered on this app');
   return s;
-}
-
-/** The site's base URL as the client reached it, unless one is configured. */
-function baseOf(req: FastifyRequest, settings: OaiSettings): string {
-  if (settings.publicUrl) return settings.publicUrl;
-  const h = req.headers;
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
-  if (settings.trustForwarded) {
-    const proto = first(h['x-forwarded-proto']);
-    const host = first(h['x-forwarded-host']) ?? h.host;
-    const prefix = (first(h['x-forwarded-prefix']) ?? '').replace(/\/+$/, '');
-    if (host && /^[a-z0-9.:[\]-]+$/i.test(host) && /^(\/[\w.~-]+)*$/.test(prefix)) {
-      return `${proto === 'https' ? 'https' : proto === 'http' ? 'http' : req.protocol}://${host}${prefix}`;
-    }
-  }
-  const host = h.host && /^[a-z0-9.:[\]-]+$/i.test(h.host) ? h.host : 'localhost';
-  return `${req.protocol}://${host}`;
 }
 
 function pairsOf(raw: string): [string, string][] {
@@ -59,7 +43,7 @@ export async function oaiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
     // Taken before the records are brought up to date: a harvester that continues from this
     // date cannot miss a change stamped by a sync that was still running.
     const now = new Date();
-    const base = baseOf(req, settings);
+    const base = requestBase(req, settings);
     const repositoryId = settings.repositoryId ?? new URL(base).hostname;
     return provider.respond(pairs, { base, repositoryId, now });
   };
