@@ -67,6 +67,14 @@ function AdminLayout({ v, title, children }: { v: AdminView; title: string; chil
                   <li>
                     <a href="/admin/exhibitions">{t('admin.nav.exhibitions')}</a>
                   </li>
+                  <li>
+                    <a href="/admin/sheet">{t('sheet.title')}</a>
+                  </li>
+                  {principal.isAdmin || principal.curatorOf.length ? (
+                    <li>
+                      <a href="/admin/ead">{t('ead.home.title')}</a>
+                    </li>
+                  ) : null}
                   {canReview(principal) ? (
                     <li>
                       <a href="/admin/review">{t('admin.nav.review')}</a>
@@ -74,6 +82,12 @@ function AdminLayout({ v, title, children }: { v: AdminView; title: string; chil
                   ) : null}
                   <li>
                     <a href="/admin/people">{t('admin.nav.people')}</a>
+                  </li>
+                  <li>
+                    <a href="/admin/translations">{t('tr.nav.translations')}</a>
+                  </li>
+                  <li>
+                    <a href="/admin/xliff">{t('xliff.nav')}</a>
                   </li>
                   {canAdminister(principal) ? (
                     <>
@@ -85,6 +99,9 @@ function AdminLayout({ v, title, children }: { v: AdminView; title: string; chil
                       </li>
                       <li>
                         <a href="/admin/users">{t('admin.nav.users')}</a>
+                      </li>
+                      <li>
+                        <a href="/admin/languages">{t('tr.nav.languages')}</a>
                       </li>
                       <li>
                         <a href="/admin/audit">{t('admin.nav.audit')}</a>
