@@ -33,12 +33,26 @@ function migrationTables(schema: string | undefined): { migrationTableSchema?: s
   return schema ? { migrationTableSchema: schema } : {};
 }
 
+/**
+ * Kysely's PostgreSQL introspection reads every schema of the database and looks each one up by
+ * name; a schema another process drops at that moment (another tenant, a test run cleaning up)
+ * makes it fail with `schema "…" does not exist`. That is transient: try again.
+ */
+function droppedMeanwhile(err: unknown): boolean {
+  return err instanceof Error && /^schema "[^"]+" does not exist$/.test(err.message);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works below the typed schema
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
   const migrator = new Migrator({ db, provider, ...migrationTables(schema) });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (!error && !failed) return;
+    if (droppedMeanwhile(error) && attempt < 5) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
     const cause = error instanceof Error ? error.message : String(error ?? '');
     throw new MigrationError(`migration ${failed?.migrationName ?? ''} failed: ${cause}`);
   }
@@ -48,6 +62,13 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export async function migrationsCurrent(db: Kysely<any>, schema?: string): Promise<boolean> {
   const migrator = new Migrator({ db, provider, ...migrationTables(schema) });
-  const list = await migrator.getMigrations();
-  return list.every((m) => m.executedAt !== undefined);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const list = await migrator.getMigrations();
+      return list.every((m) => m.executedAt !== undefined);
+    } catch (err) {
+      if (!droppedMeanwhile(err) || attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
