@@ -3,7 +3,7 @@
 // places by name in any script, dates in everyday forms — with Japanese, Mongolian and English
 // text. `tsuzuri sheet template` writes it; a test keeps the files in docs/templates current.
 import { demo } from '../../../content/demo/chapter-v.ts';
-import { TEXT_FIELDS } from './columns.ts';
+import { allHeaders, TEXT_FIELDS } from './columns.ts';
 
 export const TEMPLATE_LANGS = ['ja', 'mn', 'en'] as const;
 
@@ -19,20 +19,9 @@ const ROWS: { id: string; date: string; people: string; places: string }[] = [
   { id: 'cashmere-agreement-1977', date: 'March 17, 1977', people: 'Tsuge Itaru; Д. Салдан', places: 'Ulaanbaatar; Japan; Mongolia' },
 ];
 
+/** The columns a new user fills in: every field but the optional id and per-language status. */
 export function templateHeaders(): string[] {
-  return [
-    'institution',
-    'reference_code',
-    ...TEXT_FIELDS.flatMap((f) => TEMPLATE_LANGS.map((l) => `${f}@${l}`)),
-    'date',
-    'media_type',
-    'rights',
-    'people',
-    'places',
-    'exhibition',
-    'chapter',
-    'section',
-  ];
+  return allHeaders(TEMPLATE_LANGS).filter((h) => h !== 'id' && !h.startsWith('status@'));
 }
 
 export function templateRows(): string[][] {
