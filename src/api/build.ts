@@ -304,15 +304,8 @@ export function personDetail(ctx: ApiContext, p: Person, itemCount: number) {
       status: n.status,
     };
   }
-  return {
-    id: p.id,
-    culture: p.culture,
-    name: perLang(ctx, (v) => personName(v, p).value),
-    names,
-    role: text(p.role),
-    itemCount,
-    links: personLinks(ctx, p),
-  };
+  // The summary plus the name parts per language.
+  return { ...personSummary(ctx, p, itemCount), names };
 }
 
 function institutionLinks(ctx: ApiContext, inst: Institution) {
@@ -335,16 +328,10 @@ export function institutionSummary(ctx: ApiContext, inst: Institution, itemCount
 
 export function institutionDetail(ctx: ApiContext, inst: Institution, itemCount: number) {
   const parent = inst.parentId ? ctx.institutions.get(inst.parentId) : undefined;
+  // The summary, with the parent as a reference instead of an id, and the children.
   return {
-    id: inst.id,
+    ...institutionSummary(ctx, inst, itemCount),
     parent: parent ? institutionRef(ctx, parent) : null,
     children: [...ctx.institutions.values()].filter((i) => i.parentId === inst.id).map((i) => institutionRef(ctx, i)),
-    name: text(inst.name),
-    displayName: perLang(ctx, (v) => institutionName(v, inst, ctx.institutions)),
-    scheme: inst.scheme,
-    homepage: inst.homepage,
-    country: inst.country,
-    itemCount,
-    links: institutionLinks(ctx, inst),
   };
 }
